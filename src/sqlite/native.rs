@@ -1,0 +1,123 @@
+//! The native SQLite backend (rusqlite with a bundled SQLite): host tests and the command line.
+
+use super::{DbError, QueryResult, Value};
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{params_from_iter, Connection, ToSql};
+
+impl From<rusqlite::Error> for DbError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e {
+            rusqlite::Error::SqliteFailure(_, Some(message)) => DbError::Sqlite { message },
+            rusqlite::Error::SqlInputError { msg, .. } => DbError::Sqlite { message: msg },
+            other => DbError::Sqlite {
+                message: other.to_string(),
+            },
+        }
+    }
+}
+
+impl ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self {
+            Value::Null => ToSqlOutput::Borrowed(ValueRef::Null),
+            Value::Integer(i) => ToSqlOutput::Borrowed(ValueRef::Integer(*i)),
+            Value::Real(r) => ToSqlOutput::Borrowed(ValueRef::Real(*r)),
+            Value::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+            Value::Blob(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
+        })
+    }
+}
+
+fn value_of(v: ValueRef<'_>) -> Value {
+    match v {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::Integer(i),
+        ValueRef::Real(r) => Value::Real(r),
+        ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+    }
+}
+
+/// A native SQLite database.
+pub struct NativeDb {
+    conn: Connection,
+    path: Option<String>,
+}
+
+impl NativeDb {
+    /// Opens a fresh in-memory database.
+    pub fn open_memory() -> Result<Self, DbError> {
+        Ok(NativeDb {
+            conn: Connection::open_in_memory()?,
+            path: None,
+        })
+    }
+
+    /// Opens (or creates) the database file at `path`.
+    pub fn open_file(path: &str) -> Result<Self, DbError> {
+        Ok(NativeDb {
+            conn: Connection::open(path)?,
+            path: Some(path.to_string()),
+        })
+    }
+
+    /// Opens an in-memory database holding a copy of the `.sqlite` file in `bytes`.
+    pub fn open_bytes(bytes: &[u8]) -> Result<Self, DbError> {
+        let mut db = Self::open_memory()?;
+        db.conn
+            .deserialize_read_exact(rusqlite::MAIN_DB, bytes, bytes.len(), false)?;
+        Ok(db)
+    }
+}
+
+/// A prepared statement of the native backend.
+pub struct NativeStmt<'a>(rusqlite::Statement<'a>);
+
+impl super::Statement for NativeStmt<'_> {
+    fn execute(&mut self, params: &[Value]) -> Result<usize, DbError> {
+        Ok(self.0.execute(params_from_iter(params))?)
+    }
+
+    fn query(&mut self, params: &[Value]) -> Result<QueryResult, DbError> {
+        let columns: Vec<String> = self.0.column_names().iter().map(|c| c.to_string()).collect();
+        let n = columns.len();
+        let mut rows = Vec::new();
+        let mut cursor = self.0.query(params_from_iter(params))?;
+        while let Some(row) = cursor.next()? {
+            let mut values = Vec::with_capacity(n);
+            for i in 0..n {
+                values.push(value_of(row.get_ref(i)?));
+            }
+            rows.push(values);
+        }
+        Ok(QueryResult { columns, rows })
+    }
+}
+
+impl super::Database for NativeDb {
+    type Stmt<'a> = NativeStmt<'a>;
+
+    fn exec_batch(&self, sql: &str) -> Result<(), DbError> {
+        Ok(self.conn.execute_batch(sql)?)
+    }
+
+    fn execute(&self, sql: &str, params: &[Value]) -> Result<usize, DbError> {
+        super::Statement::execute(&mut self.prepare(sql)?, params)
+    }
+
+    fn query(&self, sql: &str, params: &[Value]) -> Result<QueryResult, DbError> {
+        super::Statement::query(&mut self.prepare(sql)?, params)
+    }
+
+    fn prepare<'a>(&'a self, sql: &str) -> Result<NativeStmt<'a>, DbError> {
+        Ok(NativeStmt(self.conn.prepare(sql)?))
+    }
+
+    fn export(&self) -> Result<Vec<u8>, DbError> {
+        Ok(self.conn.serialize(rusqlite::MAIN_DB)?.to_vec())
+    }
+
+    fn attach_name(&self) -> Option<String> {
+        self.path.clone()
+    }
+}
