@@ -7,5 +7,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("Offline Profile Studio runs in the browser: `make serve`, then open http://127.0.0.1:8080");
+    eprintln!(
+        "Offline Profile Studio runs in the browser: `make serve`, then open http://127.0.0.1:8080"
+    );
 }

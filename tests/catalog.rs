@@ -1,4 +1,5 @@
 //! Host tests of the built-in table catalog.
+#![cfg(not(target_arch = "wasm32"))]
 
 use offline_profile_studio::catalog::{
     generate::generate, Catalog, DbSchema, Job, SqlType, TableDirection,
@@ -68,10 +69,7 @@ fn custtable_has_its_key_columns_and_parents() {
             "TAXGROUPHEADING"
         ]
     );
-    assert_eq!(
-        t.column("ACCOUNTNUM").unwrap().sql_type,
-        SqlType::NVarChar
-    );
+    assert_eq!(t.column("ACCOUNTNUM").unwrap().sql_type, SqlType::NVarChar);
 }
 
 #[test]
@@ -87,7 +85,12 @@ fn children_mirror_parents() {
     let c = catalog();
     for (id, t) in c.iter() {
         for p in &t.parents {
-            assert!(c.table(*p).children.contains(&id), "{} -> {}", t.name, c.table(*p).name);
+            assert!(
+                c.table(*p).children.contains(&id),
+                "{} -> {}",
+                t.name,
+                c.table(*p).name
+            );
         }
         for ch in &t.children {
             assert!(c.table(*ch).parents.contains(&id));
@@ -134,7 +137,11 @@ fn the_four_known_parent_cycles_are_detected() {
         .map(|c| names(&c.tables))
         .collect();
     let mut expected = vec![
-        vec!["DIRPARTYTABLE", "LOGISTICSELECTRONICADDRESS", "LOGISTICSPOSTALADDRESS"],
+        vec![
+            "DIRPARTYTABLE",
+            "LOGISTICSELECTRONICADDRESS",
+            "LOGISTICSPOSTALADDRESS",
+        ],
         vec!["CUSTTABLE", "INVENTLOCATION"],
         vec!["RETAILCONNDATABASEPROFILE", "RETAILTERMINALTABLE"],
         vec!["RETAILDISCOUNTCODE", "RETAILPERIODICDISCOUNT"],
@@ -157,7 +164,10 @@ fn search_finds_by_name_job_and_direction() {
     assert_eq!(uploads.len(), 46);
     let staff = c.search("", Some(Job::Scheduler(1060)), None);
     assert_eq!(staff.len(), 12);
-    assert!(c.search("customers", None, None).len() >= 16, "job names are searchable");
+    assert!(
+        c.search("customers", None, None).len() >= 16,
+        "job names are searchable"
+    );
     assert!(c.search("zzzz-nothing", None, None).is_empty());
 }
 
@@ -174,9 +184,13 @@ fn job_codes_round_trip() {
 fn the_compact_form_rejects_damage_with_the_line() {
     let bad = "T\tax\tA\t1000\tdownload\t-\t1\t1\tID\tMISSING\tCDM\t\nC\tID\tINT\t-\t-\n";
     let err = Catalog::from_compact(bad).unwrap_err();
-    assert!(err.to_string().contains("unknown parent table MISSING"), "{err}");
+    assert!(
+        err.to_string().contains("unknown parent table MISSING"),
+        "{err}"
+    );
     let err = Catalog::from_compact("C\tID\tINT\t-\t-\n").unwrap_err();
     assert_eq!(err.line, 1);
-    let err = Catalog::from_compact("T\tax\tA\t1000\tsideways\t-\t1\t1\tID\t\tCDM\t\n").unwrap_err();
+    let err =
+        Catalog::from_compact("T\tax\tA\t1000\tsideways\t-\t1\t1\tID\t\tCDM\t\n").unwrap_err();
     assert!(err.to_string().contains("sideways"));
 }

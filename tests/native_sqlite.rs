@@ -1,4 +1,5 @@
 //! Host tests of the native SQLite backend, and of the catalog's DDL against a real SQLite.
+#![cfg(not(target_arch = "wasm32"))]
 
 use offline_profile_studio::catalog::Catalog;
 use offline_profile_studio::sqlite::native::NativeDb;
@@ -24,7 +25,10 @@ fn round_trip_with_parameters_attach_and_export() {
         }
     }
     let r = db
-        .query("SELECT id, name, price, img FROM t WHERE name = ?1", &["item 2".into()])
+        .query(
+            "SELECT id, name, price, img FROM t WHERE name = ?1",
+            &["item 2".into()],
+        )
         .unwrap();
     assert_eq!(r.columns, ["id", "name", "price", "img"]);
     assert_eq!(
@@ -37,7 +41,8 @@ fn round_trip_with_parameters_attach_and_export() {
         ]]
     );
     db.attach(":memory:", "reg").unwrap();
-    db.exec_batch("CREATE TABLE reg.t AS SELECT * FROM main.t").unwrap();
+    db.exec_batch("CREATE TABLE reg.t AS SELECT * FROM main.t")
+        .unwrap();
     let moved = db.query("SELECT count(*) FROM reg.t", &[]).unwrap();
     assert_eq!(moved.scalar(), Some(&Value::Integer(3)));
     db.detach("reg").unwrap();
@@ -77,7 +82,10 @@ fn every_catalog_table_creates_in_sqlite() {
             .unwrap_or_else(|e| panic!("{}: {e}\n{}", t.name, t.create_sql()));
     }
     let n = db
-        .query("SELECT count(*) FROM sqlite_master WHERE type = 'table'", &[])
+        .query(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            &[],
+        )
         .unwrap();
     assert_eq!(n.scalar(), Some(&Value::Integer(438)));
 }

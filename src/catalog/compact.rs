@@ -58,7 +58,11 @@ pub fn write(tables: &[Table], header: &str) -> String {
             if flags.is_empty() {
                 flags.push('-');
             }
-            out.push_str(&format!("C\t{}\t{}\t{size}\t{flags}\n", c.name, c.sql_type.as_str()));
+            out.push_str(&format!(
+                "C\t{}\t{}\t{size}\t{flags}\n",
+                c.name,
+                c.sql_type.as_str()
+            ));
         }
     }
     out

@@ -16,9 +16,9 @@
 //! does I/O.
 
 pub mod compact;
-mod graph;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
+mod graph;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -150,6 +150,17 @@ impl Job {
         }
     }
 
+    /// A short code for narrow columns (`1040`, `P-0001`, `crt`, …).
+    pub fn short_code(self) -> String {
+        match self {
+            Job::Scheduler(n) => n.to_string(),
+            Job::PosTransactions => "P-0001".into(),
+            Job::AsyncCustomerUpload => "P-async".into(),
+            Job::ChannelLocal => "crt".into(),
+            Job::UnknownDownload => "?".into(),
+        }
+    }
+
     /// Parses the catalog's spelling.
     pub fn parse(s: &str) -> Option<Self> {
         match s {
@@ -159,7 +170,9 @@ impl Job {
             "download (job unknown)" => Some(Job::UnknownDownload),
             _ => {
                 let n: u16 = s.parse().ok()?;
-                Self::ALL.contains(&Job::Scheduler(n)).then_some(Job::Scheduler(n))
+                Self::ALL
+                    .contains(&Job::Scheduler(n))
+                    .then_some(Job::Scheduler(n))
             }
         }
     }
@@ -410,7 +423,9 @@ pub struct Table {
 impl Table {
     /// The column of that name, if the table has one.
     pub fn column(&self, name: &str) -> Option<&Column> {
-        self.columns.iter().find(|c| c.name.eq_ignore_ascii_case(name))
+        self.columns
+            .iter()
+            .find(|c| c.name.eq_ignore_ascii_case(name))
     }
 
     /// The SQLite `CREATE TABLE` statement of this table in an offline database: the real
@@ -426,7 +441,11 @@ impl Table {
             })
             .collect();
         if !self.primary_key.is_empty() {
-            let cols: Vec<String> = self.primary_key.iter().map(|c| format!("\"{c}\"")).collect();
+            let cols: Vec<String> = self
+                .primary_key
+                .iter()
+                .map(|c| format!("\"{c}\""))
+                .collect();
             lines.push(format!("  PRIMARY KEY ({})", cols.join(", ")));
         }
         sql.push_str(&lines.join(",\n"));
@@ -461,7 +480,8 @@ impl Catalog {
         BUILTIN.get_or_init(|| {
             // The compact form is generated and checked by a host test, so a failure here is a
             // build defect, not bad user input.
-            Catalog::from_compact(BUILTIN_TSV).expect("the built-in catalog is generated and tested")
+            Catalog::from_compact(BUILTIN_TSV)
+                .expect("the built-in catalog is generated and tested")
         })
     }
 
@@ -556,8 +576,8 @@ impl Catalog {
 
     /// Searches tables: every word of `query` must occur (any case) in the table's name, display
     /// name or job label; `job` and `direction` narrow the result when given.
-    pub fn search<'a>(
-        &'a self,
+    pub fn search(
+        &self,
         query: &str,
         job: Option<Job>,
         direction: Option<TableDirection>,

@@ -53,6 +53,12 @@ impl fmt::Display for Value {
     }
 }
 
+impl From<i32> for Value {
+    fn from(v: i32) -> Self {
+        Value::Integer(i64::from(v))
+    }
+}
+
 impl From<i64> for Value {
     fn from(v: i64) -> Self {
         Value::Integer(v)
@@ -191,6 +197,8 @@ pub fn check_identifier(name: &str) -> Result<(), DbError> {
     if ok {
         Ok(())
     } else {
-        Err(DbError::Misuse(format!("{name:?} is not a valid schema name")))
+        Err(DbError::Misuse(format!(
+            "{name:?} is not a valid schema name"
+        )))
     }
 }

@@ -79,7 +79,12 @@ impl super::Statement for NativeStmt<'_> {
     }
 
     fn query(&mut self, params: &[Value]) -> Result<QueryResult, DbError> {
-        let columns: Vec<String> = self.0.column_names().iter().map(|c| c.to_string()).collect();
+        let columns: Vec<String> = self
+            .0
+            .column_names()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
         let n = columns.len();
         let mut rows = Vec::new();
         let mut cursor = self.0.query(params_from_iter(params))?;

@@ -40,8 +40,11 @@ mod ffi {
         #[wasm_bindgen(method, catch)]
         pub fn step(this: &JsStatement) -> Result<bool, JsValue>;
         #[wasm_bindgen(method, catch)]
-        pub fn get(this: &JsStatement, params: &JsValue, config: &JsValue)
-            -> Result<Array, JsValue>;
+        pub fn get(
+            this: &JsStatement,
+            params: &JsValue,
+            config: &JsValue,
+        ) -> Result<Array, JsValue>;
         #[wasm_bindgen(method, js_name = getColumnNames)]
         pub fn get_column_names(this: &JsStatement) -> Array;
         #[wasm_bindgen(method, catch)]
@@ -172,7 +175,7 @@ impl SqlJs {
     pub fn open_bytes(&self, bytes: &[u8]) -> Result<SqlJsDb, DbError> {
         let db = self.construct(&Array::of1(&Uint8Array::from(bytes)))?;
         // sql.js opens lazily: make a damaged file fail here, not at the first query.
-        db.query("SELECT count(*) FROM sqlite_master", &[])?;
+        super::Database::query(&db, "SELECT count(*) FROM sqlite_master", &[])?;
         Ok(db)
     }
 }
@@ -236,7 +239,10 @@ impl super::Statement for SqlJsStmt<'_> {
         let config: JsValue = config.into();
         let mut rows = Vec::new();
         while self.stmt.step().map_err(sqlite_error)? {
-            let row = self.stmt.get(&JsValue::NULL, &config).map_err(sqlite_error)?;
+            let row = self
+                .stmt
+                .get(&JsValue::NULL, &config)
+                .map_err(sqlite_error)?;
             rows.push(row.iter().map(from_js).collect());
         }
         let columns = self

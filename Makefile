@@ -1,0 +1,47 @@
+# Offline Profile Studio. The two commands a new machine needs:
+#   make serve   install what is missing, build the release app, serve it on http://127.0.0.1:8080
+#   make test    install what is missing, run every test tier, print each tier's counts
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+PORT ?= 8080
+
+.PHONY: serve dev build setup test test-lint test-host test-wasm test-e2e catalog screenshot clean
+
+serve: build
+	node tools/serve.mjs dist $(PORT)
+
+# Development server with rebuild on change (debug build, autoreload).
+dev:
+	SETUP_SKIP_BROWSER=1 tools/setup.sh
+	trunk serve --port $(PORT)
+
+build:
+	SETUP_SKIP_BROWSER=1 tools/setup.sh
+	trunk build --release --locked
+
+setup:
+	tools/setup.sh
+
+test:
+	tools/test.sh
+
+test-lint:
+	TIERS=lint tools/test.sh
+test-host:
+	TIERS=host tools/test.sh
+test-wasm:
+	TIERS=wasm tools/test.sh
+test-e2e:
+	TIERS=e2e tools/test.sh
+
+# Regenerates src/catalog/tables.tsv from data/channel_tables.json.
+catalog:
+	cargo run --bin gen-catalog
+
+# A headless-Chromium screenshot of the built app: make screenshot URL='#/catalog/CUSTTABLE'
+screenshot: build
+	node tools/shot.mjs dist "$(URL)" target/screenshot.png
+
+clean:
+	rm -rf target dist public/sqljs node_modules

@@ -1,0 +1,70 @@
+//! The app's places, kept in the URL fragment (`#/catalog/CUSTTABLE`) so every view has a link,
+//! the back button works, and any static file server can host the app.
+
+/// A place in the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Profiles,
+    Simulation,
+    Packages,
+    /// The catalog, with a table open when one is named.
+    Catalog {
+        table: Option<String>,
+    },
+}
+
+impl Route {
+    /// The four areas, in navigation order.
+    pub const AREAS: [Route; 4] = [
+        Route::Profiles,
+        Route::Simulation,
+        Route::Packages,
+        Route::Catalog { table: None },
+    ];
+
+    /// Reads a route from `location.hash`; anything unknown opens the profiles.
+    pub fn from_hash(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let mut parts = path.splitn(2, '/');
+        match parts.next().unwrap_or("") {
+            "simulation" => Route::Simulation,
+            "packages" => Route::Packages,
+            "catalog" => Route::Catalog {
+                table: parts
+                    .next()
+                    .filter(|t| !t.is_empty())
+                    .map(|t| t.to_ascii_uppercase()),
+            },
+            _ => Route::Profiles,
+        }
+    }
+
+    /// The area without its details (the catalog without a table).
+    pub fn area(&self) -> Route {
+        match self {
+            Route::Catalog { .. } => Route::Catalog { table: None },
+            other => other.clone(),
+        }
+    }
+
+    /// The link to this route.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Profiles => "#/profiles".into(),
+            Route::Simulation => "#/simulation".into(),
+            Route::Packages => "#/packages".into(),
+            Route::Catalog { table: None } => "#/catalog".into(),
+            Route::Catalog { table: Some(t) } => format!("#/catalog/{t}"),
+        }
+    }
+
+    /// The area's name in the navigation.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Route::Profiles => "Profiles",
+            Route::Simulation => "Simulation",
+            Route::Packages => "Packages",
+            Route::Catalog { .. } => "Catalog",
+        }
+    }
+}
