@@ -1,0 +1,214 @@
+//! The stored form of a workspace: a versioned JSON envelope, and the migration of older
+//! versions. Pure: the browser layer moves the text in and out of localStorage.
+//!
+//! Schema history:
+//! - **1**: the first prototype's layout — each profile held copies of its scopes, frequencies
+//!   in minutes, and only an "all / limited" switch for products and customers.
+//! - **2** (current): a scope library that profiles refer to by id (as the original schema),
+//!   frequencies in seconds with their entry unit, product and customer rules, device
+//!   configuration, provisioned snapshots.
+//!
+//! Data that cannot be read (damaged, or from a newer version) is never dropped: [`decode`]
+//! returns it untouched so the app can offer it for download before anything overwrites it.
+
+use crate::model::{
+    ConflictPolicy, DeviceConfig, Frequency, OfflineCustomers, OfflineProducts, Profile, ProfileId,
+    Scope, ScopeId, SyncDirection, TimeUnit, Workspace,
+};
+use serde::{Deserialize, Serialize};
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The localStorage key of the workspace.
+pub const STORAGE_KEY: &str = "offline-profile-studio.workspace";
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    app: &'static str,
+    schema_version: u32,
+    saved_at: &'a str,
+    workspace: &'a Workspace,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn {
+    schema_version: u32,
+    #[serde(default)]
+    workspace: Option<serde_json::Value>,
+    #[serde(default)]
+    profiles: Option<serde_json::Value>,
+}
+
+/// What was found in storage.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    /// Nothing was stored: start with the default workspace.
+    Nothing,
+    /// The stored workspace, as saved.
+    Restored(Workspace),
+    /// An older stored workspace, brought up to the current schema.
+    Migrated {
+        /// The migrated workspace.
+        workspace: Workspace,
+        /// The schema version it was stored in.
+        from_version: u32,
+    },
+    /// Stored data this build cannot read; kept as it is.
+    Unreadable {
+        /// The stored text, untouched.
+        raw: String,
+        /// Why it cannot be read, for people.
+        reason: String,
+    },
+}
+
+/// Serializes a workspace into its stored form.
+pub fn encode(ws: &Workspace, saved_at: &str) -> String {
+    serde_json::to_string(&EnvelopeOut {
+        app: "offline-profile-studio",
+        schema_version: SCHEMA_VERSION,
+        saved_at,
+        workspace: ws,
+    })
+    .unwrap_or_default()
+}
+
+/// Reads the stored form (`None`: nothing stored).
+pub fn decode(raw: Option<&str>) -> Loaded {
+    let Some(raw) = raw else {
+        return Loaded::Nothing;
+    };
+    let unreadable = |reason: String| Loaded::Unreadable {
+        raw: raw.to_string(),
+        reason,
+    };
+    let envelope: EnvelopeIn = match serde_json::from_str(raw) {
+        Ok(e) => e,
+        Err(e) => return unreadable(format!("the stored workspace is damaged ({e})")),
+    };
+    match envelope.schema_version {
+        SCHEMA_VERSION => match envelope.workspace.map(serde_json::from_value::<Workspace>) {
+            Some(Ok(ws)) => Loaded::Restored(repaired(ws)),
+            Some(Err(e)) => unreadable(format!("the stored workspace is damaged ({e})")),
+            None => unreadable("the stored workspace is missing its data".into()),
+        },
+        1 => match envelope
+            .profiles
+            .map(serde_json::from_value::<Vec<V1Profile>>)
+        {
+            Some(Ok(profiles)) => Loaded::Migrated {
+                workspace: migrate_v1(profiles),
+                from_version: 1,
+            },
+            Some(Err(e)) => unreadable(format!(
+                "the stored workspace (schema 1) is damaged ({e})"
+            )),
+            None => unreadable("the stored workspace (schema 1) is missing its profiles".into()),
+        },
+        v if v > SCHEMA_VERSION => unreadable(format!(
+            "it was saved by a newer version of Offline Profile Studio (schema {v}; this one reads up to {SCHEMA_VERSION})"
+        )),
+        v => unreadable(format!("schema {v} is not one this version knows")),
+    }
+}
+
+/// Makes ids safe to hand out again: `next_id` above every id in use.
+fn repaired(mut ws: Workspace) -> Workspace {
+    let max = ws
+        .profiles
+        .iter()
+        .map(|p| p.id.0)
+        .chain(ws.scopes.iter().map(|s| s.id.0))
+        .max()
+        .unwrap_or(0);
+    ws.next_id = ws.next_id.max(max + 1);
+    ws
+}
+
+#[derive(Deserialize)]
+struct V1Scope {
+    description: String,
+    direction: u8,
+    frequency_minutes: i64,
+    tables: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct V1Profile {
+    name: String,
+    #[serde(default)]
+    description: String,
+    scopes: Vec<V1Scope>,
+    #[serde(default = "yes")]
+    products_all: bool,
+    #[serde(default = "yes")]
+    customers_all: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Schema 1 → 2: scope copies become one library scope per description (identical copies are
+/// merged; a copy that differs is kept as its own scope, renamed, so no table is lost).
+fn migrate_v1(profiles: Vec<V1Profile>) -> Workspace {
+    let mut ws = Workspace::empty();
+    for v1 in profiles {
+        let id = ProfileId(ws.next_id);
+        ws.next_id += 1;
+        let mut scope_ids = Vec::new();
+        for s in v1.scopes {
+            let direction = match s.direction {
+                1 => SyncDirection::Upload,
+                2 => SyncDirection::Bidirectional,
+                _ => SyncDirection::Download,
+            };
+            let frequency = Frequency::every(s.frequency_minutes, TimeUnit::Minutes);
+            let same = ws.scopes.iter().find(|o| {
+                o.description == s.description
+                    && o.direction == direction
+                    && o.frequency == frequency
+                    && o.tables == s.tables
+            });
+            let sid = match same {
+                Some(o) => o.id,
+                None => {
+                    let sid = ScopeId(ws.next_id);
+                    ws.next_id += 1;
+                    let description = ws.unique_scope_description(&s.description);
+                    ws.scopes.push(Scope {
+                        id: sid,
+                        description,
+                        direction,
+                        frequency,
+                        tables: s.tables,
+                        conflict_policy: ConflictPolicy::StoreWins,
+                        default_frequency: false,
+                    });
+                    sid
+                }
+            };
+            if !scope_ids.contains(&sid) {
+                scope_ids.push(sid);
+            }
+        }
+        ws.profiles.push(Profile {
+            id,
+            name: v1.name,
+            description: v1.description,
+            scopes: scope_ids,
+            products: OfflineProducts {
+                limited: !v1.products_all,
+                ..OfflineProducts::default()
+            },
+            customers: OfflineCustomers {
+                limited: !v1.customers_all,
+                ..OfflineCustomers::default()
+            },
+            device: DeviceConfig::default(),
+            provisioned: None,
+        });
+    }
+    ws
+}
