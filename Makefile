@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 PORT ?= 8080
 
-.PHONY: serve dev build setup test test-lint test-host test-wasm test-e2e catalog screenshot clean
+.PHONY: serve dev build setup test test-lint test-host test-wasm test-e2e catalog screenshot clean bench
 
 serve: build
 	node tools/serve.mjs dist $(PORT)
@@ -45,3 +45,7 @@ screenshot: build
 
 clean:
 	rm -rf target dist public/sqljs node_modules
+
+# Benchmarks: print figures, never fail on noise (not part of `make test`).
+bench:
+	cargo bench --bench validation

@@ -3,11 +3,16 @@
 
 mod catalog_page;
 mod engine;
+mod fields;
 mod placeholder;
+mod profiles;
 mod route;
+mod state;
+mod storage;
 
 use leptos::prelude::*;
 use route::Route;
+use state::{StorageState, Studio};
 
 /// Installs the panic hook and mounts the app on `<body>`.
 pub fn start() {
@@ -29,6 +34,28 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || listener.remove());
     let route: Signal<Route> = route.into();
     provide_context(catalog_page::CatalogFilters::new());
+    let studio = Studio::start();
+    provide_context(studio);
+    // App-wide shortcuts: Ctrl+N (or Alt+Shift+N, which browsers leave to pages) creates a
+    // profile; Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let key = ev.key().to_ascii_lowercase();
+        let ctrl = ev.ctrl_key() || ev.meta_key();
+        if (ctrl && !ev.shift_key() && key == "n") || (ev.alt_key() && ev.shift_key() && key == "n")
+        {
+            ev.prevent_default();
+            studio.new_profile();
+            let _ = window().location().set_hash("#/profiles");
+            profiles::focus_name();
+        } else if ctrl && key == "z" && !ev.shift_key() {
+            ev.prevent_default();
+            studio.undo();
+        } else if ctrl && (key == "y" || (key == "z" && ev.shift_key())) {
+            ev.prevent_default();
+            studio.redo();
+        }
+    });
+    on_cleanup(move || keys.remove());
     // Only a change of area rebuilds the page; opening another table keeps the search state.
     let area = Memo::new(move |_| route.get().area());
     let selected_table = Signal::derive(move || match route.get() {
@@ -43,7 +70,7 @@ pub fn App() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"◧"</span>
                 <span class="brand-name">"Offline Profile Studio"</span>
             </div>
-            <nav aria-label="Main">
+            <nav aria-label="Main" class="main-nav">
                 <ul class="nav">
                     {Route::AREAS
                         .into_iter()
@@ -51,12 +78,19 @@ pub fn App() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </nav>
+            <div class="header-actions">
+                <button type="button" class="ghost" title="Undo (Ctrl+Z)" disabled=move || !studio.can_undo.get() on:click=move |_| studio.undo()>"Undo"</button>
+                <button type="button" class="ghost" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" disabled=move || !studio.can_redo.get() on:click=move |_| studio.redo()>"Redo"</button>
+                <SaveStatus/>
+            </div>
         </header>
+        <Banners/>
         <main id="main" class="app-main" tabindex="-1">
             {move || match area.get() {
                 Route::Catalog { .. } => {
                     view! { <catalog_page::CatalogPage selected=selected_table/> }.into_any()
                 }
+                Route::Profiles => view! { <profiles::ProfilesPage/> }.into_any(),
                 other => view! { <placeholder::Placeholder area=other/> }.into_any(),
             }}
         </main>
@@ -89,5 +123,45 @@ fn NavLink(
                 {title}
             </a>
         </li>
+    }
+}
+
+/// Whether the workspace is saved, in the header.
+#[component]
+fn SaveStatus() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    move || match studio.storage.get() {
+        StorageState::Saved(Some(_)) => {
+            view! { <span class="save ok">"Saved in this browser"</span> }.into_any()
+        }
+        StorageState::Saved(None) => view! { <span class="save ok">"Saved"</span> }.into_any(),
+        _ => view! { <span class="save bad">"Not saved"</span> }.into_any(),
+    }
+}
+
+/// Storage problems and one-off notices, above the page.
+#[component]
+fn Banners() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    view! {
+        {move || match studio.storage.get() {
+            StorageState::Failed(problem) => Some(view! {
+                <div class="banner bad" role="alert">{problem.message()}</div>
+            }.into_any()),
+            StorageState::Unreadable { reason, .. } => Some(view! {
+                <div class="banner bad" role="alert">
+                    <p>{format!("Your stored workspace could not be opened: {reason}. It is kept untouched, and nothing is saved over it until you choose. You are working on a fresh workspace meanwhile.")}</p>
+                    <button type="button" on:click=move |_| studio.download_unreadable()>"Download the stored data"</button>
+                    <button type="button" class="danger" on:click=move |_| studio.discard_unreadable()>"Discard it and save my current work"</button>
+                </div>
+            }.into_any()),
+            StorageState::Saved(_) => None,
+        }}
+        {move || studio.notice.get().map(|n| view! {
+            <div class="banner info" role="status">
+                <p>{n.text}</p>
+                <button type="button" on:click=move |_| studio.notice.set(None)>"Dismiss"</button>
+            </div>
+        })}
     }
 }

@@ -5,16 +5,6 @@ use leptos::prelude::*;
 
 fn plan(area: &Route) -> (&'static str, &'static [&'static str]) {
     match area {
-        Route::Profiles => (
-            "Design offline profiles, step by step as in the offline-profile procedure.",
-            &[
-                "Create (Ctrl+N), select, name and describe offline profiles.",
-                "Add, order and remove offline scopes; set synchronization direction and frequency.",
-                "Add and remove offline tables from the catalog.",
-                "Limit offline products and customers; set the SQLite device configuration.",
-                "Live diagnostics with one-click fixes, and the default profile \u{201c}Default pr\u{201d}.",
-            ],
-        ),
         Route::Simulation => (
             "Simulate synchronization against real SQLite databases in this browser.",
             &[
@@ -32,7 +22,7 @@ fn plan(area: &Route) -> (&'static str, &'static [&'static str]) {
                 "Import with a preview, and a diff that says which changes require reprovisioning.",
             ],
         ),
-        Route::Catalog { .. } => ("", &[]),
+        Route::Profiles | Route::Catalog { .. } => ("", &[]),
     }
 }
 

@@ -45,3 +45,88 @@ export class Studio {
     expect(this.errors, this.errors.join('\n')).toEqual([]);
   }
 }
+
+/** The Profiles area, by the procedure's words. */
+export class Profiles {
+  constructor(page) {
+    this.page = page;
+  }
+  general() { return this.page.getByRole('region', { name: 'General' }); }
+  name() { return this.general().getByLabel('Name', { exact: true }); }
+  description() { return this.general().getByLabel('Description', { exact: true }); }
+  offlineTables() { return this.page.getByRole('region', { name: 'Offline tables' }); }
+  scopeForm() { return this.page.getByRole('region', { name: 'Offline scope' }); }
+  lineDetails() { return this.page.getByRole('region', { name: 'Line details' }); }
+  products() { return this.page.getByRole('region', { name: 'Offline products' }); }
+  customers() { return this.page.getByRole('region', { name: 'Offline customers' }); }
+  device() { return this.page.getByRole('region', { name: 'SQLite device configuration' }); }
+  checks() { return this.page.getByRole('complementary', { name: 'Checks' }); }
+  list() { return this.page.getByRole('navigation', { name: 'Offline profiles' }); }
+
+  /** Offline tables FastTab: Add, then pick the scope in the Description field. */
+  async addScope(description) {
+    await this.offlineTables().getByRole('button', { name: 'Add', exact: true }).click();
+    await this.offlineTables().getByLabel('Description', { exact: true }).selectOption({ label: description });
+  }
+
+  /** Selects a line of the Offline tables grid. */
+  async selectLine(description) {
+    await this.offlineTables().getByRole('radio', { name: description, exact: true }).check();
+  }
+
+  /** Line details: Add, search, tick each table, confirm. */
+  async addTables(...names) {
+    await this.lineDetails().getByRole('button', { name: 'Add', exact: true }).click();
+    const picker = this.lineDetails().getByRole('group', { name: 'Add tables' });
+    for (const name of names) {
+      await picker.getByLabel('Search tables').fill(name);
+      await picker.getByRole('checkbox', { name: new RegExp(`^${name} `) }).check();
+    }
+    await picker.getByRole('button', { name: /^Add \d+ tables?$/ }).click();
+  }
+
+  async removeTable(name) {
+    await this.lineDetails().getByRole('radio', { name, exact: true }).check();
+    await this.lineDetails().getByRole('button', { name: 'Remove', exact: true }).click();
+  }
+
+  /** The Offline tables grid as [description, direction, frequency] rows. */
+  async lines() {
+    const rows = this.offlineTables().locator('tbody tr');
+    const n = await rows.count();
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const cells = rows.nth(i).locator('td');
+      out.push([
+        (await cells.nth(1).innerText()).trim(),
+        (await cells.nth(2).innerText()).trim(),
+        (await cells.nth(3).innerText()).trim().replace(/\s*default$/, ''),
+      ]);
+    }
+    return out;
+  }
+}
+
+/** Presses Tab until the focused element's name is `name` (a string, or a RegExp to match). */
+export async function tabTo(page, name, max = 60) {
+  for (let i = 0; i < max; i++) {
+    const label = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el) return '';
+      const byLabel = el.labels && el.labels.length ? el.labels[0].innerText : '';
+      return (el.getAttribute('aria-label') || byLabel || el.innerText || '').replace(/\s+/g, ' ').trim();
+    });
+    if (name instanceof RegExp ? name.test(label) : label === name) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached "${name}"`);
+}
+
+/** Runs axe-core in the page and returns serious and critical violations. */
+export async function seriousA11yViolations(page) {
+  await page.addScriptTag({ path: new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+}

@@ -1,0 +1,165 @@
+//! Form controls bound to the workspace: labels bound to inputs, diagnostics beside the field
+//! they concern, and numbers that refuse what is not a number without touching the model.
+
+use crate::validation::{Diagnostic, Severity};
+use leptos::prelude::*;
+
+/// The diagnostics on screen, provided by the profile editor.
+#[derive(Clone, Copy)]
+pub struct Shown(pub Memo<Vec<Diagnostic>>);
+
+/// The diagnostics of one field (by the id of its control).
+pub fn issues_of(id: &str) -> Vec<Diagnostic> {
+    use_context::<Shown>()
+        .map(|s| {
+            s.0.with(|ds| {
+                ds.iter()
+                    .filter(|d| d.place.dom_id() == id)
+                    .cloned()
+                    .collect()
+            })
+        })
+        .unwrap_or_default()
+}
+
+/// The diagnostics shown under a field; `extra` is a local message (e.g. "not a number").
+#[component]
+pub fn FieldIssues(
+    /// The id of the field's control.
+    id: String,
+    /// A message of the form itself, shown first.
+    #[prop(optional, into)]
+    extra: Signal<Option<String>>,
+) -> impl IntoView {
+    let list_id = format!("{id}-issues");
+    let issues = {
+        let id = id.clone();
+        Memo::new(move |_| issues_of(&id))
+    };
+    view! {
+        <div id=list_id class="field-issues" aria-live="polite">
+            {move || extra.get().map(|m| view! { <p class="issue error">{m}</p> })}
+            <For
+                each=move || issues.get()
+                key=|d| (d.code, d.message.clone())
+                children=move |d| {
+                    let class = match d.severity {
+                        Severity::Error => "issue error",
+                        Severity::Warning => "issue warning",
+                        Severity::Info => "issue info",
+                    };
+                    view! { <p class=class>{d.message.clone()}</p> }
+                }
+            />
+        </div>
+    }
+}
+
+fn has_error(id: &str) -> bool {
+    issues_of(id).iter().any(|d| d.severity == Severity::Error)
+}
+
+/// A labelled text input; every keystroke is applied (and validated) at once.
+#[component]
+pub fn TextField(
+    /// The control's id (diagnostics point at it).
+    #[prop(into)]
+    id: String,
+    /// The visible label and accessible name.
+    label: &'static str,
+    /// The current value.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the new text on every input.
+    on_input: Callback<String>,
+    /// A short hint under the label.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    /// Placeholder text.
+    #[prop(optional)]
+    placeholder: &'static str,
+) -> impl IntoView {
+    let described = format!("{id}-issues");
+    let invalid = {
+        let id = id.clone();
+        move || has_error(&id).then_some("true")
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <span class="hint">{h}</span> })}
+            <input
+                id=id.clone()
+                type="text"
+                placeholder=placeholder
+                autocomplete="off"
+                aria-describedby=described
+                aria-invalid=invalid
+                prop:value=move || value.get()
+                on:input:target=move |ev| on_input.run(ev.target().value())
+            />
+            <FieldIssues id=id/>
+        </div>
+    }
+}
+
+/// A labelled whole-number input. Text that is not a whole number is shown with a message
+/// and leaves the model as it was.
+#[component]
+pub fn NumberField(
+    /// The control's id.
+    #[prop(into)]
+    id: String,
+    /// The visible label and accessible name.
+    label: &'static str,
+    /// The current value.
+    #[prop(into)]
+    value: Signal<i64>,
+    /// Called with a parsed value.
+    on_commit: Callback<i64>,
+    /// The unit, shown after the input.
+    #[prop(optional)]
+    unit: Option<&'static str>,
+) -> impl IntoView {
+    // What the user typed while it is not a number; `None` shows the model's value.
+    let draft = RwSignal::new(None::<String>);
+    let bad = Signal::derive(move || {
+        draft.get().map(|t| {
+            format!("\u{201c}{t}\u{201d} is not a whole number; the last valid value is kept.")
+        })
+    });
+    let described = format!("{id}-issues");
+    let invalid = {
+        let id = id.clone();
+        move || (draft.with(Option::is_some) || has_error(&id)).then_some("true")
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <div class="with-unit">
+                <input
+                    id=id.clone()
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    aria-describedby=described
+                    aria-invalid=invalid
+                    prop:value=move || draft.get().unwrap_or_else(|| value.get().to_string())
+                    on:input:target=move |ev| {
+                        let text = ev.target().value();
+                        match text.trim().parse::<i64>() {
+                            Ok(v) => {
+                                draft.set(None);
+                                on_commit.run(v);
+                            }
+                            Err(_) => draft.set(Some(text)),
+                        }
+                    }
+                    on:blur=move |_| draft.set(None)
+                />
+                {unit.map(|u| view! { <span class="unit">{u}</span> })}
+            </div>
+            <FieldIssues id=id extra=bad/>
+        </div>
+    }
+}

@@ -1,0 +1,93 @@
+//! The diagnostics panel: counts by severity, and every finding with a link to its field and,
+//! where one is safe, a one-click fix.
+
+use super::scopes::focus;
+use crate::ui::fields::Shown;
+use crate::ui::state::use_studio;
+use crate::validation::{Counts, Diagnostic, Field, Severity};
+use leptos::prelude::*;
+
+/// Opens what must be open for a place to be visible, then focuses its control.
+fn go_to(d: &Diagnostic) {
+    let studio = use_studio();
+    let scope_field = matches!(
+        d.place.field,
+        Field::ScopeDescription
+            | Field::ScopeDirection
+            | Field::ScopeFrequency
+            | Field::ScopeTables
+    );
+    if scope_field {
+        studio.scope.set(d.place.scope);
+    }
+    focus(&d.place.dom_id());
+}
+
+/// The panel beside the editor.
+#[component]
+pub fn DiagnosticsPanel() -> impl IntoView {
+    let studio = use_studio();
+    let shown = expect_context::<Shown>().0;
+    let counts = Memo::new(move |_| shown.with(|ds| Counts::of(ds)));
+    let show_info = RwSignal::new(false);
+    let list = Memo::new(move |_| {
+        let info = show_info.get();
+        shown.with(|ds| {
+            ds.iter()
+                .filter(|d| info || d.severity != Severity::Info)
+                .cloned()
+                .enumerate()
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <aside class="card diagnostics" aria-labelledby="diagnostics-title">
+            <h2 id="diagnostics-title">"Checks"</h2>
+            <p class="counts" role="status">
+                {move || {
+                    let c = counts.get();
+                    format!("{} error{} \u{b7} {} warning{} \u{b7} {} info", c.errors, if c.errors == 1 { "" } else { "s" }, c.warnings, if c.warnings == 1 { "" } else { "s" }, c.infos)
+                }}
+            </p>
+            <label class="check small">
+                <input type="checkbox" prop:checked=move || show_info.get() on:change:target=move |ev| show_info.set(ev.target().checked())/>
+                "Show info"
+            </label>
+            <Show when=move || counts.with(|c| c.errors + c.warnings == 0)>
+                <p class="all-good">"No errors or warnings."</p>
+            </Show>
+            <ul class="diagnostic-list">
+                <For
+                    each=move || list.get()
+                    key=|(i, d)| (*i, d.code, d.message.clone())
+                    children=move |(_, d)| {
+                        let class = match d.severity {
+                            Severity::Error => "diagnostic error",
+                            Severity::Warning => "diagnostic warning",
+                            Severity::Info => "diagnostic info",
+                        };
+                        let target = d.clone();
+                        let fix = d.fix.clone();
+                        view! {
+                            <li class=class>
+                                <p class="what"><span class="sev">{d.severity.label()}</span>" "<code>{d.code}</code></p>
+                                <p class="msg">{d.message.clone()}</p>
+                                <div class="actions">
+                                    <button type="button" class="link" on:click=move |_| go_to(&target)>"Go to field"</button>
+                                    {fix.map(|f| {
+                                        let label = f.label.clone();
+                                        view! {
+                                            <button type="button" class="fix" on:click=move |_| studio.edit(|ws| { f.action.apply(ws); })>
+                                                {label}
+                                            </button>
+                                        }
+                                    })}
+                                </div>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+        </aside>
+    }
+}

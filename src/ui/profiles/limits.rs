@@ -1,0 +1,239 @@
+//! The Offline products, Offline customers and SQLite device configuration FastTabs.
+
+use super::profile_field;
+use crate::model::{CustomerRule, ExportSchedule, ProductRule, Profile, ProfileId};
+use crate::ui::fields::{FieldIssues, NumberField, TextField};
+use crate::ui::state::use_studio;
+use crate::validation::{DeviceField, Field};
+use leptos::prelude::*;
+
+fn split_list(text: &str) -> Vec<String> {
+    text.split([',', '\n', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// "All" or "limited" as a pair of radio buttons.
+#[component]
+fn Extent(
+    /// The radio group's name.
+    name: &'static str,
+    /// Label of the "all" choice.
+    all: &'static str,
+    /// Label of the "limited" choice.
+    limited_label: &'static str,
+    /// Whether the set is limited.
+    limited: Signal<bool>,
+    /// Called with the new choice.
+    on_change: Callback<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="radios">
+            <label>
+                <input type="radio" name=name prop:checked=move || !limited.get() on:change=move |_| on_change.run(false)/>
+                {all}
+            </label>
+            <label>
+                <input type="radio" name=name prop:checked=move || limited.get() on:change=move |_| on_change.run(true)/>
+                {limited_label}
+            </label>
+        </div>
+    }
+}
+
+/// Edits a profile from a callback.
+fn set(id: ProfileId, key: Option<&'static str>, f: impl FnOnce(&mut Profile) + 'static) {
+    use_studio().edit_keyed(key, move |ws| {
+        if let Some(p) = ws.profile_mut(id) {
+            f(p);
+        }
+    });
+}
+
+/// The Offline products FastTab.
+#[component]
+pub fn ProductsSection(
+    /// The profile.
+    id: ProfileId,
+) -> impl IntoView {
+    let studio = use_studio();
+    let limited = profile_field(studio, id, |p| p.products.limited, false);
+    let rule = profile_field(studio, id, |p| p.products.rule, None);
+    let n = profile_field(studio, id, |p| p.products.top_n, 0);
+    let days = profile_field(studio, id, |p| p.products.within_days, 0);
+    let categories = profile_field(
+        studio,
+        id,
+        |p| p.products.categories.join(", "),
+        String::new(),
+    );
+    let items = profile_field(studio, id, |p| p.products.items.join(", "), String::new());
+    let field_id = Field::Products.dom_id(None, None);
+    view! {
+        <section class="card fasttab" aria-labelledby="products-title">
+            <h2 id="products-title">"Offline products"</h2>
+            <fieldset id=field_id.clone() tabindex="-1">
+                <legend>"Which products go offline"</legend>
+                <Extent name="products-extent" all="All assorted products" limited_label="A limited set of products"
+                    limited on_change=Callback::new(move |v| set(id, None, move |p| p.products.limited = v))/>
+            </fieldset>
+            <Show when=move || limited.get()>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="products-rule">"Limit products by"</label>
+                        <select id="products-rule" prop:value=move || rule.get().map(|r| r.key()).unwrap_or("")
+                            on:change:target=move |ev| { let r = ProductRule::parse(&ev.target().value()); set(id, None, move |p| p.products.rule = r); }>
+                            <option value="">"Choose a rule\u{2026}"</option>
+                            {ProductRule::ALL.into_iter().map(|r| view! { <option value=r.key()>{r.label()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <Show when=move || rule.get() == Some(ProductRule::Categories)>
+                        <TextField id="products-categories" label="Categories" hint="Separate with commas" value=categories
+                            on_input=Callback::new(move |v: String| set(id, Some("products-categories"), move |p| p.products.categories = split_list(&v)))/>
+                    </Show>
+                    <Show when=move || rule.get().is_some_and(ProductRule::takes_n)>
+                        <NumberField id="products-n" label="Number of products (N)" value=n
+                            on_commit=Callback::new(move |v| set(id, Some("products-n"), move |p| p.products.top_n = v))/>
+                    </Show>
+                    <Show when=move || rule.get().is_some_and(ProductRule::takes_days)>
+                        <NumberField id="products-days" label="Within the last (days)" value=days unit="days"
+                            on_commit=Callback::new(move |v| set(id, Some("products-days"), move |p| p.products.within_days = v))/>
+                    </Show>
+                    <Show when=move || rule.get() == Some(ProductRule::Items)>
+                        <TextField id="products-items" label="Item numbers" hint="Separate with commas" value=items
+                            on_input=Callback::new(move |v: String| set(id, Some("products-items"), move |p| p.products.items = split_list(&v)))/>
+                    </Show>
+                </div>
+            </Show>
+            <FieldIssues id=field_id/>
+        </section>
+    }
+}
+
+/// The Offline customers FastTab.
+#[component]
+pub fn CustomersSection(
+    /// The profile.
+    id: ProfileId,
+) -> impl IntoView {
+    let studio = use_studio();
+    let limited = profile_field(studio, id, |p| p.customers.limited, false);
+    let rule = profile_field(studio, id, |p| p.customers.rule, None);
+    let city = profile_field(studio, id, |p| p.customers.city.clone(), String::new());
+    let zip = profile_field(studio, id, |p| p.customers.zip.clone(), String::new());
+    let state = profile_field(studio, id, |p| p.customers.state.clone(), String::new());
+    let n = profile_field(studio, id, |p| p.customers.top_n, 0);
+    let days = profile_field(studio, id, |p| p.customers.within_days, 0);
+    let accounts = profile_field(
+        studio,
+        id,
+        |p| p.customers.accounts.join(", "),
+        String::new(),
+    );
+    let party = profile_field(studio, id, |p| p.customers.limit_party_table, false);
+    let field_id = Field::Customers.dom_id(None, None);
+    view! {
+        <section class="card fasttab" aria-labelledby="customers-title">
+            <h2 id="customers-title">"Offline customers"</h2>
+            <fieldset id=field_id.clone() tabindex="-1">
+                <legend>"Which customers go offline"</legend>
+                <Extent name="customers-extent" all="All available customers" limited_label="A limited set of customers"
+                    limited on_change=Callback::new(move |v| set(id, None, move |p| p.customers.limited = v))/>
+            </fieldset>
+            <Show when=move || limited.get()>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="customers-rule">"Limit customers by"</label>
+                        <select id="customers-rule" prop:value=move || rule.get().map(|r| r.key()).unwrap_or("")
+                            on:change:target=move |ev| { let r = CustomerRule::parse(&ev.target().value()); set(id, None, move |p| p.customers.rule = r); }>
+                            <option value="">"Choose a rule\u{2026}"</option>
+                            {CustomerRule::ALL.into_iter().map(|r| view! { <option value=r.key()>{r.label()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <Show when=move || rule.get() == Some(CustomerRule::Address)>
+                        <TextField id="customers-city" label="City" value=city
+                            on_input=Callback::new(move |v: String| set(id, Some("customers-city"), move |p| p.customers.city = v))/>
+                        <TextField id="customers-zip" label="ZIP/postal code" value=zip
+                            on_input=Callback::new(move |v: String| set(id, Some("customers-zip"), move |p| p.customers.zip = v))/>
+                        <TextField id="customers-state" label="State" value=state
+                            on_input=Callback::new(move |v: String| set(id, Some("customers-state"), move |p| p.customers.state = v))/>
+                    </Show>
+                    <Show when=move || rule.get().is_some_and(CustomerRule::takes_top_n)>
+                        <NumberField id="customers-n" label="Number of customers (N)" value=n
+                            on_commit=Callback::new(move |v| set(id, Some("customers-n"), move |p| p.customers.top_n = v))/>
+                        <NumberField id="customers-days" label="Within the last (days)" value=days unit="days"
+                            on_commit=Callback::new(move |v| set(id, Some("customers-days"), move |p| p.customers.within_days = v))/>
+                    </Show>
+                    <Show when=move || rule.get() == Some(CustomerRule::Accounts)>
+                        <TextField id="customers-accounts" label="Customer accounts" hint="Separate with commas" value=accounts
+                            on_input=Callback::new(move |v: String| set(id, Some("customers-accounts"), move |p| p.customers.accounts = split_list(&v)))/>
+                    </Show>
+                </div>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || party.get()
+                        on:change:target=move |ev| { let v = ev.target().checked(); set(id, None, move |p| p.customers.limit_party_table = v); }/>
+                    "Also limit DIRPARTYTABLE (party records shared with staff and organisations)"
+                </label>
+            </Show>
+            <FieldIssues id=field_id/>
+        </section>
+    }
+}
+
+/// The SQLite device configuration FastTab.
+#[component]
+pub fn DeviceSection(
+    /// The profile.
+    id: ProfileId,
+) -> impl IntoView {
+    let studio = use_studio();
+    let d = move |f: fn(&crate::model::DeviceConfig) -> i64| {
+        profile_field(studio, id, move |p| f(&p.device), 0)
+    };
+    let image = profile_field(studio, id, |p| p.device.image_folder.clone(), String::new());
+    let export = profile_field(
+        studio,
+        id,
+        |p| p.device.data_export_folder.clone(),
+        String::new(),
+    );
+    let schedule = profile_field(
+        studio,
+        id,
+        |p| p.device.export_schedule.label().to_string(),
+        String::new(),
+    );
+    let fid = |f| Field::Device(f).dom_id(None, None);
+    view! {
+        <section class="card fasttab" aria-labelledby="device-title">
+            <h2 id="device-title">"SQLite device configuration"</h2>
+            <p class="hint">"Used with the Commerce Runtime on devices."</p>
+            <div class="field-grid">
+                <NumberField id=fid(DeviceField::OfflineTimeout) label="Offline timeout" unit="seconds" value=d(|c| c.offline_timeout_secs)
+                    on_commit=Callback::new(move |v| set(id, Some("device-timeout"), move |p| p.device.offline_timeout_secs = v))/>
+                <NumberField id=fid(DeviceField::ReconnectInterval) label="Reconnect attempt interval" unit="minutes" value=d(|c| c.reconnect_interval_mins)
+                    on_commit=Callback::new(move |v| set(id, Some("device-reconnect"), move |p| p.device.reconnect_interval_mins = v))/>
+                <NumberField id=fid(DeviceField::NewDatabaseCheck) label="Check for new database interval" unit="minutes" value=d(|c| c.new_database_check_mins)
+                    on_commit=Callback::new(move |v| set(id, Some("device-newdb"), move |p| p.device.new_database_check_mins = v))/>
+                <NumberField id=fid(DeviceField::UploadTransactionSize) label="Upload transaction size" unit="rows" value=d(|c| c.upload_transaction_size)
+                    on_commit=Callback::new(move |v| set(id, Some("device-upload"), move |p| p.device.upload_transaction_size = v))/>
+                <TextField id=fid(DeviceField::ImageFolder) label="Image folder" value=image
+                    on_input=Callback::new(move |v: String| set(id, Some("device-image"), move |p| p.device.image_folder = v))/>
+                <TextField id=fid(DeviceField::DataExportFolder) label="Data export folder" value=export
+                    on_input=Callback::new(move |v: String| set(id, Some("device-export"), move |p| p.device.data_export_folder = v))/>
+                <div class="field">
+                    <label for=fid(DeviceField::ExportSchedule)>"Database export schedule"</label>
+                    <select id=fid(DeviceField::ExportSchedule) prop:value=move || schedule.get()
+                        on:change:target=move |ev| {
+                            if let Some(s) = ExportSchedule::parse(&ev.target().value()) { set(id, None, move |p| p.device.export_schedule = s); }
+                        }>
+                        {ExportSchedule::ALL.into_iter().map(|s| view! { <option value=s.label()>{s.label()}</option> }).collect_view()}
+                    </select>
+                    <FieldIssues id=fid(DeviceField::ExportSchedule)/>
+                </div>
+            </div>
+        </section>
+    }
+}

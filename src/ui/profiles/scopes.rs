@@ -1,0 +1,614 @@
+//! The Offline tables FastTab (a profile's ordered scopes), the Offline scope form and the
+//! table picker of its Line details.
+
+use crate::catalog::{Catalog, Job, TableDirection};
+use crate::model::{ConflictPolicy, ProfileId, ScopeId, SyncDirection, TimeUnit};
+use crate::ui::fields::{issues_of, FieldIssues, NumberField, TextField};
+use crate::ui::state::use_studio;
+use crate::validation::Severity;
+use leptos::prelude::*;
+
+/// One line of the Offline tables grid.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Line {
+    id: ScopeId,
+    description: String,
+    direction: SyncDirection,
+    frequency: String,
+    default_frequency: bool,
+    tables: usize,
+}
+
+/// The profile's scopes in sync order, with Add, Remove, Move up, Move down and Offline scope.
+#[component]
+pub fn OfflineTables(
+    /// The profile.
+    id: ProfileId,
+) -> impl IntoView {
+    let studio = use_studio();
+    let lines = Memo::new(move |_| {
+        studio.ws.with(|ws| {
+            ws.profile(id)
+                .map(|p| {
+                    ws.scopes_of(p)
+                        .map(|s| Line {
+                            id: s.id,
+                            description: s.description.clone(),
+                            direction: s.direction,
+                            frequency: s.frequency.to_string(),
+                            default_frequency: s.default_frequency,
+                            tables: s.tables.len(),
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let selected = RwSignal::new(None::<ScopeId>);
+    let adding = RwSignal::new(false);
+    let position = move || {
+        selected
+            .get()
+            .and_then(|s| lines.with(|l| l.iter().position(|x| x.id == s)))
+    };
+    let move_by = move |delta: isize| {
+        if let Some(from) = position() {
+            let to = from as isize + delta;
+            let len = lines.with_untracked(Vec::len) as isize;
+            if (0..len).contains(&to) {
+                studio.edit(|ws| {
+                    ws.move_scope(id, from, to as usize);
+                });
+                if let Some(s) = selected.get_untracked() {
+                    focus(&format!("profile-scope-{}", s.0));
+                }
+            }
+        }
+    };
+    let remove = move || {
+        if let Some(s) = selected.get_untracked() {
+            studio.edit(|ws| {
+                ws.remove_scope_from_profile(id, s);
+            });
+            selected.set(None);
+        }
+    };
+    let open = move || {
+        if let Some(s) = selected.get_untracked() {
+            studio.scope.set(Some(s));
+            focus(&format!("scope-{}-description", s.0));
+        }
+    };
+    let numbered_lines = move || lines.get().into_iter().enumerate().collect::<Vec<_>>();
+    view! {
+        <section class="card fasttab" aria-labelledby="offline-tables">
+            <div class="section-head">
+                <h2 id="offline-tables" tabindex="-1">"Offline tables"</h2>
+                <div class="toolbar" role="toolbar" aria-label="Offline tables actions">
+                    <button type="button" on:click=move |_| { adding.set(true); focus("add-scope"); }>"Add"</button>
+                    <button type="button" disabled=move || selected.get().is_none() on:click=move |_| remove()>"Remove"</button>
+                    <button type="button" disabled=move || position().is_none_or(|p| p == 0) on:click=move |_| move_by(-1)>"Move up"</button>
+                    <button type="button" disabled=move || position().is_none_or(|p| p + 1 >= lines.with(Vec::len)) on:click=move |_| move_by(1)>"Move down"</button>
+                    <button type="button" disabled=move || selected.get().is_none() on:click=move |_| open()>"Offline scope"</button>
+                </div>
+            </div>
+            <p class="hint">"Scopes synchronize in this order. Select a line to remove it, move it (Alt+\u{2191}/\u{2193}) or open its Offline scope form."</p>
+            <FieldIssues id="offline-tables".to_string()/>
+            <table class="grid scopes-grid">
+                <caption class="visually-hidden">"Offline scopes of this profile, in sync order"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="num">"#"</th>
+                        <th scope="col">"Description"</th>
+                        <th scope="col">"Synchronization direction"</th>
+                        <th scope="col">"Synchronization frequency"</th>
+                        <th scope="col" class="num">"Tables"</th>
+                        <th scope="col">"Checks"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=numbered_lines
+                        key=|(i, l)| (*i, l.clone())
+                        children=move |(i, line)| {
+                            let sid = line.id;
+                            let input_id = format!("profile-scope-{}", sid.0);
+                            let is_selected = move || selected.get() == Some(sid);
+                            let issues = Memo::new(move |_| {
+                                let mut n = (0, 0);
+                                for key in [format!("scope-{}-tables", sid.0), format!("scope-{}-frequency", sid.0), format!("scope-{}-description", sid.0), format!("profile-scope-{}", sid.0)] {
+                                    for d in issues_of(&key) {
+                                        if d.severity == Severity::Error { n.0 += 1 } else if d.severity == Severity::Warning { n.1 += 1 }
+                                    }
+                                }
+                                // Table-level findings of this scope.
+                                if let Some(shown) = use_context::<crate::ui::fields::Shown>() {
+                                    shown.0.with(|ds| for d in ds.iter().filter(|d| d.place.scope == Some(sid) && d.place.table.is_some()) {
+                                        if d.severity == Severity::Error { n.0 += 1 } else if d.severity == Severity::Warning { n.1 += 1 }
+                                    });
+                                }
+                                n
+                            });
+                            view! {
+                                <tr class:selected=is_selected on:click=move |_| selected.set(Some(sid))>
+                                    <td class="num">{i + 1}</td>
+                                    <td>
+                                        <label class="line-select">
+                                            <input
+                                                type="radio"
+                                                id=input_id
+                                                prop:checked=is_selected
+                                                on:change=move |_| selected.set(Some(sid))
+                                                on:keydown=move |ev| {
+                                                    if ev.alt_key() && ev.key() == "ArrowUp" { ev.prevent_default(); selected.set(Some(sid)); move_by(-1); }
+                                                    if ev.alt_key() && ev.key() == "ArrowDown" { ev.prevent_default(); selected.set(Some(sid)); move_by(1); }
+                                                    if ev.key() == "Enter" { ev.prevent_default(); selected.set(Some(sid)); open(); }
+                                                    if !ev.alt_key() && (ev.key() == "ArrowUp" || ev.key() == "ArrowDown") {
+                                                        ev.prevent_default();
+                                                        let delta: isize = if ev.key() == "ArrowUp" { -1 } else { 1 };
+                                                        let next = lines.with_untracked(|l| {
+                                                            let at = l.iter().position(|x| x.id == sid)? as isize + delta;
+                                                            l.get(usize::try_from(at).ok()?).map(|x| x.id)
+                                                        });
+                                                        if let Some(n) = next { selected.set(Some(n)); focus(&format!("profile-scope-{}", n.0)); }
+                                                    }
+                                                }
+                                            />
+                                            <span>{line.description.clone()}</span>
+                                        </label>
+                                    </td>
+                                    <td>{line.direction.label()}</td>
+                                    <td>
+                                        {line.frequency.clone()}
+                                        {line.default_frequency.then(|| view! { <span class="tag">"default"</span> })}
+                                    </td>
+                                    <td class="num">{line.tables}</td>
+                                    <td>
+                                        {move || {
+                                            let (e, w) = issues.get();
+                                            view! {
+                                                {(e > 0).then(|| view! { <span class="badge bad">{format!("{e} error{}", if e == 1 { "" } else { "s" })}</span> })}
+                                                {(w > 0).then(|| view! { <span class="badge warn">{format!("{w} warning{}", if w == 1 { "" } else { "s" })}</span> })}
+                                                {(e == 0 && w == 0).then(|| view! { <span class="badge okay">"OK"</span> })}
+                                            }
+                                        }}
+                                    </td>
+                                </tr>
+                            }
+                        }
+                    />
+                </tbody>
+            </table>
+            <Show when=move || lines.with(Vec::is_empty) && !adding.get()>
+                <p class="empty">"No offline scope yet. Click Add to choose or create one."</p>
+            </Show>
+            <Show when=move || adding.get()>
+                <AddLine id selected adding/>
+            </Show>
+        </section>
+    }
+}
+
+/// The new line of the Offline tables grid: choose a scope by its Description.
+#[component]
+fn AddLine(
+    /// The profile.
+    id: ProfileId,
+    /// The grid's selected line (set to the new one).
+    selected: RwSignal<Option<ScopeId>>,
+    /// Whether the new line is shown.
+    adding: RwSignal<bool>,
+) -> impl IntoView {
+    let studio = use_studio();
+    let choices = Memo::new(move |_| {
+        studio.ws.with(|ws| {
+            let used = ws.profile(id).map(|p| p.scopes.clone()).unwrap_or_default();
+            ws.scopes
+                .iter()
+                .filter(|s| !used.contains(&s.id))
+                .map(|s| (s.id.0.to_string(), s.description.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let choose = move |value: String| {
+        if value.is_empty() {
+            return;
+        }
+        let mut chosen = None;
+        if value == "new" {
+            studio.edit(|ws| {
+                let s = ws.new_scope("New scope", SyncDirection::Download);
+                ws.add_scope_to_profile(id, s);
+                chosen = Some(s);
+            });
+            studio.scope.set(chosen);
+        } else if let Ok(n) = value.parse::<u32>() {
+            studio.edit(|ws| {
+                ws.add_scope_to_profile(id, ScopeId(n));
+            });
+            chosen = Some(ScopeId(n));
+        }
+        adding.set(false);
+        selected.set(chosen);
+        if let Some(s) = chosen {
+            if value == "new" {
+                focus(&format!("scope-{}-description", s.0));
+            } else {
+                focus(&format!("profile-scope-{}", s.0));
+            }
+        }
+    };
+    view! {
+        <div class="add-line">
+            <div class="field">
+                <label for="add-scope">"Description"</label>
+                <select id="add-scope" on:change:target=move |ev| choose(ev.target().value())>
+                    <option value="">"Select an offline scope\u{2026}"</option>
+                    <For
+                        each=move || choices.get()
+                        key=|c| c.clone()
+                        children=move |(value, label)| view! { <option value=value>{label}</option> }
+                    />
+                    <option value="new">"Create a new offline scope"</option>
+                </select>
+            </div>
+            <button type="button" on:click=move |_| adding.set(false)>"Cancel"</button>
+        </div>
+    }
+}
+
+/// Moves keyboard focus to the element with that id, once the view has updated.
+pub fn focus(id: &str) {
+    let id = id.to_string();
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// The Offline scope form.
+#[component]
+pub fn ScopeForm(
+    /// The scope.
+    scope: ScopeId,
+    /// The profile the form was opened from.
+    profile: ProfileId,
+) -> impl IntoView {
+    let studio = use_studio();
+    let field = move |f: fn(&crate::model::Scope) -> String| {
+        Signal::derive(move || {
+            studio
+                .ws
+                .with(|ws| ws.scope(scope).map(f).unwrap_or_default())
+        })
+    };
+    let description = field(|s| s.description.clone());
+    let direction = field(|s| s.direction.label().to_string());
+    let unit = field(|s| s.frequency.unit.label().to_string());
+    let policy = field(|s| s.conflict_policy.label().to_string());
+    let amount = Signal::derive(move || {
+        studio.ws.with(|ws| {
+            ws.scope(scope)
+                .map(|s| s.frequency.seconds / s.frequency.unit.seconds())
+                .unwrap_or(0)
+        })
+    });
+    let used_by = Memo::new(move |_| {
+        studio.ws.with(|ws| {
+            ws.profiles_using(scope)
+                .iter()
+                .map(|p| p.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let exists = Memo::new(move |_| studio.ws.with(|ws| ws.scope(scope).is_some()));
+    let key = move |f: &str| format!("scope-{}-{f}", scope.0);
+    let close = move || {
+        studio.scope.set(None);
+        focus(&format!("profile-scope-{}", scope.0));
+    };
+    view! {
+        <Show when=move || exists.get()>
+            <section class="card fasttab scope-form" aria-labelledby="scope-form-title"
+                on:keydown=move |ev| if ev.key() == "Escape" { close() }>
+                <div class="section-head">
+                    <h2 id="scope-form-title">"Offline scope"</h2>
+                    <button type="button" on:click=move |_| close()>"Close"</button>
+                </div>
+                <p class="used-by">
+                    {move || {
+                        let names = used_by.get();
+                        match names.len() {
+                            0 => "Not used by any profile.".to_string(),
+                            _ => format!("Used by {} profile{}: {}. Changes here apply to all of them.", names.len(), if names.len() == 1 { "" } else { "s" }, names.join(", ")),
+                        }
+                    }}
+                </p>
+                <div class="field-row">
+                    <TextField
+                        id=key("description")
+                        label="Description"
+                        value=description
+                        on_input=Callback::new(move |v: String| studio.edit_keyed(Some(&format!("scope-{}-description", scope.0)), |ws| {
+                            if let Some(s) = ws.scope_mut(scope) { s.description = v; }
+                        }))
+                    />
+                    <div class="field">
+                        <label for=key("direction")>"Synchronization direction"</label>
+                        <select id=key("direction") prop:value=move || direction.get()
+                            on:change:target=move |ev| {
+                                if let Some(d) = SyncDirection::parse(&ev.target().value()) {
+                                    studio.edit(|ws| if let Some(s) = ws.scope_mut(scope) { s.direction = d; });
+                                }
+                            }>
+                            {SyncDirection::ALL.into_iter().map(|d| view! { <option value=d.label()>{d.label()}</option> }).collect_view()}
+                        </select>
+                        <FieldIssues id=key("direction")/>
+                    </div>
+                </div>
+                <div class="field-row">
+                    <NumberField
+                        id=key("frequency")
+                        label="Synchronization frequency"
+                        value=amount
+                        on_commit=Callback::new(move |v: i64| studio.edit_keyed(Some(&format!("scope-{}-frequency", scope.0)), |ws| {
+                            if let Some(s) = ws.scope_mut(scope) {
+                                s.frequency.seconds = v.saturating_mul(s.frequency.unit.seconds());
+                                s.default_frequency = false;
+                            }
+                        }))
+                    />
+                    <div class="field">
+                        <label for=key("frequency-unit")>"Frequency unit"</label>
+                        <select id=key("frequency-unit") prop:value=move || unit.get()
+                            on:change:target=move |ev| {
+                                if let Some(u) = TimeUnit::parse(&ev.target().value()) {
+                                    studio.edit(|ws| if let Some(s) = ws.scope_mut(scope) {
+                                        let amount = s.frequency.seconds / s.frequency.unit.seconds();
+                                        s.frequency.unit = u;
+                                        s.frequency.seconds = amount.saturating_mul(u.seconds());
+                                        s.default_frequency = false;
+                                    });
+                                }
+                            }>
+                            {TimeUnit::ALL.into_iter().map(|u| view! { <option value=u.label()>{u.label()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <Show when=move || direction.get() == "Bidirectional">
+                        <div class="field">
+                            <label for=key("conflicts")>"Conflict resolution"</label>
+                            <select id=key("conflicts") prop:value=move || policy.get()
+                                on:change:target=move |ev| {
+                                    if let Some(p) = ConflictPolicy::parse(&ev.target().value()) {
+                                        studio.edit(|ws| if let Some(s) = ws.scope_mut(scope) { s.conflict_policy = p; });
+                                    }
+                                }>
+                                {ConflictPolicy::ALL.into_iter().map(|p| view! { <option value=p.label()>{p.label()}</option> }).collect_view()}
+                            </select>
+                        </div>
+                    </Show>
+                </div>
+                <LineDetails scope profile/>
+            </section>
+        </Show>
+    }
+}
+
+/// The Line details of a scope: its tables, with Add and Remove.
+#[component]
+fn LineDetails(
+    /// The scope.
+    scope: ScopeId,
+    /// The profile the form was opened from.
+    profile: ProfileId,
+) -> impl IntoView {
+    let _ = profile;
+    let studio = use_studio();
+    let catalog = Catalog::builtin();
+    let tables = Memo::new(move |_| {
+        studio.ws.with(|ws| {
+            ws.scope(scope)
+                .map(|s| s.tables.clone())
+                .unwrap_or_default()
+        })
+    });
+    let selected = RwSignal::new(None::<String>);
+    let picking = RwSignal::new(false);
+    let remove = move || {
+        if let Some(t) = selected.get_untracked() {
+            let at = tables.with_untracked(|ts| ts.iter().position(|x| *x == t));
+            studio.edit(|ws| {
+                ws.remove_table(scope, &t);
+            });
+            // Keep the keyboard on the next line.
+            let next =
+                at.and_then(|i| tables.with_untracked(|ts| ts.get(i).or(ts.last()).cloned()));
+            selected.set(next.clone());
+            if let Some(n) = next {
+                focus(&format!("scope-{}-table-{n}", scope.0));
+            }
+        }
+    };
+    let list_id = format!("scope-{}-tables", scope.0);
+    view! {
+        <section class="line-details" aria-labelledby="line-details-title">
+            <div class="section-head">
+                <h3 id="line-details-title">"Line details"</h3>
+                <div class="toolbar" role="toolbar" aria-label="Line details actions">
+                    <button type="button" on:click=move |_| { picking.set(true); focus(&format!("picker-{}-search", scope.0)); }>"Add"</button>
+                    <button type="button" disabled=move || selected.get().is_none() on:click=move |_| remove()>"Remove"</button>
+                </div>
+            </div>
+            <div id=list_id.clone() tabindex="-1">
+                <FieldIssues id=list_id.clone()/>
+            </div>
+            <Show when=move || picking.get()>
+                <TablePicker scope picking/>
+            </Show>
+            <div class="table-scroll lines">
+                <table class="grid">
+                    <caption class="visually-hidden">"Tables of this offline scope"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Table"</th>
+                            <th scope="col">"Job"</th>
+                            <th scope="col">"Direction"</th>
+                            <th scope="col">"Checks"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || tables.get()
+                            key=|t| t.clone()
+                            children=move |name| {
+                                let t = catalog.get(&name);
+                                let id = format!("scope-{}-table-{name}", scope.0);
+                                let issues_id = id.clone();
+                                let n2 = name.clone();
+                                let is_selected = {
+                                    let name = name.clone();
+                                    move || selected.get().as_deref() == Some(name.as_str())
+                                };
+                                let pick = { let name = name.clone(); move || selected.set(Some(name.clone())) };
+                                let pick2 = pick.clone();
+                                let row_selected = is_selected.clone();
+                                view! {
+                                    <tr class:selected=row_selected on:click=move |_| pick()>
+                                        <td>
+                                            <label class="line-select">
+                                                <input type="radio" id=id
+                                                    prop:checked=is_selected
+                                                    on:change=move |_| pick2()
+                                                    on:keydown=move |ev| if ev.key() == "Delete" { ev.prevent_default(); selected.set(Some(n2.clone())); remove(); } />
+                                                <span>{name.clone()}</span>
+                                            </label>
+                                        </td>
+                                        <td>{t.map(|t| t.job.label()).unwrap_or_else(|| "not in the catalog".into())}</td>
+                                        <td>{t.map(|t| t.direction.label()).unwrap_or("?")}</td>
+                                        <td class="line-issues">
+                                            {move || issues_of(&issues_id).into_iter().map(|d| {
+                                                let class = match d.severity { Severity::Error => "badge bad", Severity::Warning => "badge warn", Severity::Info => "badge neutral" };
+                                                view! { <span class=class title=d.message.clone()>{d.severity.label()}</span> }
+                                            }).collect_view()}
+                                        </td>
+                                    </tr>
+                                }
+                            }
+                        />
+                    </tbody>
+                </table>
+            </div>
+            <Show when=move || tables.with(Vec::is_empty)>
+                <p class="empty">"No table yet. Click Add to choose tables from the catalog."</p>
+            </Show>
+        </section>
+    }
+}
+
+/// Searches the catalog and adds several tables at once.
+#[component]
+fn TablePicker(
+    /// The scope to add to.
+    scope: ScopeId,
+    /// Whether the picker is shown.
+    picking: RwSignal<bool>,
+) -> impl IntoView {
+    const SHOWN: usize = 150;
+    let studio = use_studio();
+    let catalog = Catalog::builtin();
+    let query = RwSignal::new(String::new());
+    let job = RwSignal::new(None::<Job>);
+    let direction = RwSignal::new(None::<TableDirection>);
+    let chosen = RwSignal::new(Vec::<String>::new());
+    let present = Memo::new(move |_| {
+        studio.ws.with(|ws| {
+            ws.scope(scope)
+                .map(|s| s.tables.clone())
+                .unwrap_or_default()
+        })
+    });
+    let results = Memo::new(move |_| catalog.search(&query.get(), job.get(), direction.get()));
+    let add = move || {
+        let tables = chosen.get_untracked();
+        if !tables.is_empty() {
+            studio.edit(|ws| {
+                ws.add_tables(scope, &tables);
+            });
+        }
+        chosen.set(Vec::new());
+        picking.set(false);
+    };
+    let picker_search = format!("picker-{}-search", scope.0);
+    let first_results = move || results.get().into_iter().take(SHOWN).collect::<Vec<_>>();
+    view! {
+        <div class="picker" role="group" aria-labelledby="picker-title">
+            <h4 id="picker-title">"Add tables"</h4>
+            <div class="field-row">
+                <div class="field">
+                    <label for=picker_search.clone()>"Search tables"</label>
+                    <input id=picker_search type="search" autocomplete="off" placeholder="Name, display name or job"
+                        prop:value=move || query.get() on:input:target=move |ev| query.set(ev.target().value()) />
+                </div>
+                <div class="field">
+                    <label for="picker-job">"Job"</label>
+                    <select id="picker-job" on:change:target=move |ev| job.set(Job::parse(&ev.target().value()))>
+                        <option value="">"All jobs"</option>
+                        {Job::ALL.into_iter().map(|j| view! { <option value=j.code()>{j.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="picker-direction">"Direction"</label>
+                    <select id="picker-direction" on:change:target=move |ev| direction.set(TableDirection::parse(&ev.target().value()))>
+                        <option value="">"All directions"</option>
+                        {TableDirection::ALL.into_iter().map(|d| view! { <option value=d.as_str()>{d.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <p class="result-count" aria-live="polite">
+                {move || {
+                    let n = results.with(Vec::len);
+                    if n > SHOWN { format!("{n} tables match; the first {SHOWN} are shown. Narrow the search.") } else { format!("{n} tables match") }
+                }}
+            </p>
+            <ul class="picker-list">
+                <For
+                    each=first_results
+                    key=|id| id.index()
+                    children=move |id| {
+                        let t = catalog.table(id);
+                        let name = t.name.clone();
+                        let box_id = format!("pick-{}", t.name);
+                        let already = { let name = name.clone(); move || present.with(|p| p.contains(&name)) };
+                        let checked = { let name = name.clone(); move || chosen.with(|c| c.contains(&name)) };
+                        view! {
+                            <li>
+                                <input type="checkbox" id=box_id.clone()
+                                    disabled=already.clone()
+                                    prop:checked={ let already = already.clone(); move || already() || checked() }
+                                    on:change:target=move |ev| {
+                                        let on = ev.target().checked();
+                                        let name = name.clone();
+                                        chosen.update(|c| if on { if !c.contains(&name) { c.push(name) } } else { c.retain(|x| *x != name) });
+                                    } />
+                                <label for=box_id>
+                                    <span class="name">{t.name.clone()}</span>
+                                    <span class="meta">{format!("{} \u{b7} {}", t.job.label(), t.direction.label())}</span>
+                                    {move || already().then(|| view! { <span class="tag">"already in this scope"</span> })}
+                                </label>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+            <div class="toolbar">
+                <button type="button" class="primary" disabled=move || chosen.with(Vec::is_empty) on:click=move |_| add()>
+                    {move || match chosen.with(Vec::len) { 0 => "Add tables".to_string(), 1 => "Add 1 table".to_string(), n => format!("Add {n} tables") }}
+                </button>
+                <button type="button" on:click=move |_| { chosen.set(Vec::new()); picking.set(false); }>"Cancel"</button>
+            </div>
+        </div>
+    }
+}
