@@ -217,6 +217,7 @@ test('restore default brings Default pr back to the catalog defaults', async ({ 
   await p.offlineTables().getByRole('button', { name: 'Remove' }).click();
   expect((await p.lines()).length).toBe(13);
   await p.general().getByRole('button', { name: 'Restore default' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Restore', exact: true }).click();
   expect((await p.lines()).length).toBe(14);
   expect((await p.lines())[0]).toEqual(['1000 Currency', 'Download', 'every 24 hours']);
 });
@@ -231,4 +232,21 @@ test('no serious or critical accessibility violation', async ({ page }) => {
   await page.goto('/#/catalog/CUSTTABLE');
   await expect(page.getByRole('heading', { level: 2, name: 'CUSTTABLE' })).toBeVisible();
   expect(await seriousA11yViolations(page)).toEqual([]);
+});
+
+test('the scope library shows which profiles use a scope, creates and deletes scopes', async ({ page }) => {
+  const p = new Profiles(page);
+  const library = page.getByRole('region', { name: 'Offline scope library' });
+  await expect(library.getByRole('row', { name: /1060 Staff/ })).toContainText('Default pr');
+  await library.getByRole('button', { name: 'New offline scope' }).click();
+  await expect(p.scopeForm().getByLabel('Description', { exact: true })).toBeFocused();
+  await p.scopeForm().getByLabel('Description', { exact: true }).fill('Spare scope');
+  await expect(p.scopeForm().getByText('Not used by any profile.')).toBeVisible();
+  await expect(library.getByRole('row', { name: /Spare scope/ })).toContainText('\u2014');
+  await library.getByRole('button', { name: 'Delete 1060 Staff' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('It is removed from Default pr.');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete', exact: true }).click();
+  expect((await p.lines()).map((l) => l[0])).not.toContain('1060 Staff');
+  await page.keyboard.press('Control+Z');
+  expect((await p.lines()).map((l) => l[0])).toContain('1060 Staff');
 });

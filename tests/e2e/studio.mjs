@@ -55,7 +55,7 @@ export class Profiles {
   name() { return this.general().getByLabel('Name', { exact: true }); }
   description() { return this.general().getByLabel('Description', { exact: true }); }
   offlineTables() { return this.page.getByRole('region', { name: 'Offline tables' }); }
-  scopeForm() { return this.page.getByRole('region', { name: 'Offline scope' }); }
+  scopeForm() { return this.page.getByRole('region', { name: 'Offline scope', exact: true }); }
   lineDetails() { return this.page.getByRole('region', { name: 'Line details' }); }
   products() { return this.page.getByRole('region', { name: 'Offline products' }); }
   customers() { return this.page.getByRole('region', { name: 'Offline customers' }); }

@@ -164,6 +164,23 @@ fn ProfileEditor(
     let description = profile_field(studio, id, |p| p.description.clone(), String::new());
     let is_default = Signal::derive(move || name.get() == DEFAULT_PROFILE_NAME);
     let confirm_delete = RwSignal::new(false);
+    let confirm_restore = RwSignal::new(false);
+    // Other profiles that share the default scopes see the restore too: name them.
+    let sharing = Memo::new(move |_| {
+        studio.ws.with(|ws| {
+            let Some(p) = ws.profile(id) else { return Vec::new() };
+            let mut names: Vec<String> = p
+                .scopes
+                .iter()
+                .flat_map(|s| ws.profiles_using(*s))
+                .filter(|o| o.id != id)
+                .map(|o| o.name.clone())
+                .collect();
+            names.sort();
+            names.dedup();
+            names
+        })
+    });
     view! {
         <div class="editor">
             <div class="editor-main">
@@ -174,9 +191,7 @@ fn ProfileEditor(
                         <div class="toolbar">
                             <ProvisionToggle id/>
                             <Show when=move || is_default.get()>
-                                <button type="button" on:click=move |_| studio.edit(|ws| { ws.restore_default_profile(); })>
-                                    "Restore default"
-                                </button>
+                                <button type="button" on:click=move |_| confirm_restore.set(true)>"Restore default"</button>
                             </Show>
                             <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>
                                 "Delete profile"
@@ -195,6 +210,22 @@ fn ProfileEditor(
                                 studio.scope.set(None);
                             }>"Delete"</button>
                             <button type="button" on:click=move |_| confirm_delete.set(false)>"Cancel"</button>
+                        </div>
+                    </Show>
+                    <Show when=move || confirm_restore.get()>
+                        <div class="confirm" role="alertdialog" aria-labelledby="confirm-restore-text">
+                            <p id="confirm-restore-text">
+                                {move || {
+                                    let others = sharing.get();
+                                    let shared = if others.is_empty() { String::new() } else { format!(" The default scopes are also used by {}, which will see the restored scopes.", others.join(", ")) };
+                                    format!("Restore \u{201c}Default pr\u{201d} and its scopes to the catalog defaults?{shared} Undo (Ctrl+Z) reverts it.")
+                                }}
+                            </p>
+                            <button type="button" class="danger" on:click=move |_| {
+                                confirm_restore.set(false);
+                                studio.edit(|ws| { ws.restore_default_profile(); });
+                            }>"Restore"</button>
+                            <button type="button" on:click=move |_| confirm_restore.set(false)>"Cancel"</button>
                         </div>
                     </Show>
                     <div class="field-row">
@@ -222,6 +253,7 @@ fn ProfileEditor(
                 <limits::ProductsSection id/>
                 <limits::CustomersSection id/>
                 <limits::DeviceSection id/>
+                <scopes::ScopeLibrary profile=id/>
             </div>
             <diagnostics::DiagnosticsPanel/>
         </div>
