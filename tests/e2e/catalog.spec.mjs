@@ -68,3 +68,20 @@ test('a link to a table the catalog lacks says so', async ({ page }) => {
   await app.search().fill('zzzz');
   await expect(page.getByText('No table matches.')).toBeVisible();
 });
+
+test('nothing is fetched from anywhere but the app itself', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL).origin;
+  const foreign = [];
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+  const app = new Studio(page);
+  await app.open('#/catalog/CUSTTABLE');
+  await app.goTo('Profiles');
+  await app.goTo('Catalog');
+  expect(foreign).toEqual([]);
+  app.expectNoErrors();
+});

@@ -168,7 +168,9 @@ fn ProfileEditor(
     // Other profiles that share the default scopes see the restore too: name them.
     let sharing = Memo::new(move |_| {
         studio.ws.with(|ws| {
-            let Some(p) = ws.profile(id) else { return Vec::new() };
+            let Some(p) = ws.profile(id) else {
+                return Vec::new();
+            };
             let mut names: Vec<String> = p
                 .scopes
                 .iter()

@@ -644,7 +644,11 @@ pub fn ScopeLibrary(
                     direction: s.direction.label(),
                     frequency: s.frequency.to_string(),
                     tables: s.tables.len(),
-                    used_by: ws.profiles_using(s.id).iter().map(|p| p.name.clone()).collect(),
+                    used_by: ws
+                        .profiles_using(s.id)
+                        .iter()
+                        .map(|p| p.name.clone())
+                        .collect(),
                 })
                 .collect::<Vec<_>>()
         })
