@@ -4,7 +4,7 @@
 #   - Rust target wasm32-unknown-unknown (toolchain pinned by rust-toolchain.toml)
 #   - Trunk 0.21.14, wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version
 #   - npm packages from package-lock.json (sql.js, Playwright, binaryen's wasm-opt, axe-core)
-#   - Debian's chromium and chromium-driver (browser tests; never a downloaded browser)
+#   - Debian's chromium and chromium-driver (browser tests; never a downloaded browser), sqlite3
 #   - the sql.js files copied into public/sqljs/, which the build serves
 # Set SETUP_SKIP_BROWSER=1 to skip Chromium (enough for `make serve`).
 set -euo pipefail
@@ -68,6 +68,15 @@ for f in sql-wasm.js sql-wasm.wasm; do
   fi
 done
 say "sql.js $(node -p "require('./node_modules/sql.js/package.json').version"): in public/sqljs/"
+
+# The sqlite3 command-line tool: tests apply a package's schema.sql with it, as deployers do.
+if [ "${SETUP_SKIP_BROWSER:-0}" = 1 ] || command -v sqlite3 >/dev/null; then
+  say "sqlite3: present or not needed"
+else
+  say "sqlite3: installing from Debian"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q sqlite3
+fi
 
 # Debian's Chromium and its driver, for wasm-bindgen-test and Playwright.
 if [ "${SETUP_SKIP_BROWSER:-0}" = 1 ]; then

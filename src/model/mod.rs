@@ -29,6 +29,7 @@ pub struct ScopeId(pub u32);
 
 /// Which way a scope moves data (enum values as in the original schema).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum SyncDirection {
     /// Store database to offline databases (0).
     #[default]
@@ -74,6 +75,7 @@ impl SyncDirection {
 
 /// The unit a frequency was entered in; it is stored in seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum TimeUnit {
     Seconds,
     #[default]
@@ -112,6 +114,7 @@ impl TimeUnit {
 /// A synchronization frequency: the time between two sync sessions, stored in seconds, with
 /// the unit it was entered in for display.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Frequency {
     /// Seconds between two sessions (validation requires it to be positive).
     pub seconds: i64,
@@ -161,6 +164,7 @@ impl fmt::Display for Frequency {
 
 /// How a bidirectional scope settles a row changed on both sides since the last run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum ConflictPolicy {
     /// The store's version is kept (the default).
     #[default]
@@ -218,6 +222,7 @@ pub struct Scope {
 
 /// Which product rule limits a profile's offline products.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum ProductRule {
     /// Products of the chosen categories.
     Categories,
@@ -285,6 +290,7 @@ impl ProductRule {
 /// Which products go offline. The fields of every rule are kept while another is chosen, so
 /// switching rules loses nothing that was typed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct OfflineProducts {
     /// `false`: all assorted products; `true`: a limited set chosen by `rule`.
     pub limited: bool,
@@ -315,6 +321,7 @@ impl Default for OfflineProducts {
 
 /// Which customer rule limits a profile's offline customers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum CustomerRule {
     /// Customers whose address matches a city, ZIP/postal code or state.
     Address,
@@ -371,6 +378,7 @@ impl CustomerRule {
 
 /// Which customers go offline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct OfflineCustomers {
     /// `false`: all available customers; `true`: a limited set chosen by `rule`.
     pub limited: bool,
@@ -412,6 +420,7 @@ impl Default for OfflineCustomers {
 
 /// When a register exports its offline database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum ExportSchedule {
     #[default]
     Never,
@@ -447,6 +456,7 @@ impl ExportSchedule {
 
 /// The SQLite device configuration used with the Commerce Runtime on devices.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct DeviceConfig {
     /// Seconds without an answer from the store before the register switches offline.
     pub offline_timeout_secs: i64,
@@ -507,6 +517,16 @@ pub struct Profile {
     /// Set once the user says the offline databases exist.
     #[serde(default)]
     pub provisioned: Option<Provisioned>,
+    /// The version recorded in exported packages; an export of a changed profile bumps it.
+    #[serde(default = "first_version")]
+    pub version: u32,
+    /// The profile as last exported, to tell whether the next export is a new version.
+    #[serde(default)]
+    pub exported: Option<diff::ResolvedProfile>,
+}
+
+fn first_version() -> u32 {
+    1
 }
 
 /// Profiles and the scope library they draw from.
@@ -611,6 +631,8 @@ impl Workspace {
             customers: OfflineCustomers::default(),
             device: DeviceConfig::default(),
             provisioned: None,
+            version: 1,
+            exported: None,
         });
         id
     }
@@ -747,6 +769,8 @@ impl Workspace {
                         customers: OfflineCustomers::default(),
                         device: DeviceConfig::default(),
                         provisioned: None,
+                        version: 1,
+                        exported: None,
                     },
                 );
                 id
@@ -775,6 +799,20 @@ impl Workspace {
             });
         }
         true
+    }
+
+    /// Records an export of a profile and returns the version to write in the package: the
+    /// same as last time if nothing changed since the last export, else the next one.
+    pub fn record_export(&mut self, id: ProfileId) -> Option<u32> {
+        let resolved = self
+            .profile(id)
+            .map(|p| diff::ResolvedProfile::of(self, p))?;
+        let p = self.profile_mut(id)?;
+        if p.exported.as_ref().is_some_and(|e| *e != resolved) {
+            p.version += 1;
+        }
+        p.exported = Some(resolved);
+        Some(p.version)
     }
 
     /// Clears the provisioned mark (the registers were reprovisioned, or never existed).

@@ -208,6 +208,8 @@ fn migrate_v1(profiles: Vec<V1Profile>) -> Workspace {
             },
             device: DeviceConfig::default(),
             provisioned: None,
+            version: 1,
+            exported: None,
         });
     }
     ws
