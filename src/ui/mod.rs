@@ -4,6 +4,7 @@
 mod catalog_page;
 mod engine;
 mod fields;
+mod packages;
 mod placeholder;
 mod profiles;
 mod route;
@@ -91,6 +92,11 @@ pub fn App() -> impl IntoView {
                     view! { <catalog_page::CatalogPage selected=selected_table/> }.into_any()
                 }
                 Route::Profiles => view! { <profiles::ProfilesPage/> }.into_any(),
+                Route::Packages => view! { <packages::PackagesPage shared=None/> }.into_any(),
+                // A share link opens the Packages area with its preview; another link rebuilds it.
+                Route::Import(payload) => {
+                    view! { <packages::PackagesPage shared=Some(payload)/> }.into_any()
+                }
                 other => view! { <placeholder::Placeholder area=other/> }.into_any(),
             }}
         </main>
@@ -112,7 +118,7 @@ fn NavLink(
     let href = area.href();
     let title = area.title();
     let target = area.area();
-    let current = Memo::new(move |_| route.with(|r| r.area() == target));
+    let current = Memo::new(move |_| route.with(|r| r.title() == target.title()));
     view! {
         <li>
             <a

@@ -14,15 +14,7 @@ fn plan(area: &Route) -> (&'static str, &'static [&'static str]) {
                 "A look inside each register's database, with a read-only SQL console.",
             ],
         ),
-        Route::Packages => (
-            "Export validated profile packages for deployment, and import them back.",
-            &[
-                "A package per profile: manifest, profile, SQLite schema and validation results.",
-                "Export is refused while a profile has errors.",
-                "Import with a preview, and a diff that says which changes require reprovisioning.",
-            ],
-        ),
-        Route::Profiles | Route::Catalog { .. } => ("", &[]),
+        _ => ("", &[]),
     }
 }
 

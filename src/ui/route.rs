@@ -11,6 +11,8 @@ pub enum Route {
     Catalog {
         table: Option<String>,
     },
+    /// A share link: the Packages area previewing the profile carried by the fragment.
+    Import(String),
 }
 
 impl Route {
@@ -29,6 +31,7 @@ impl Route {
         match parts.next().unwrap_or("") {
             "simulation" => Route::Simulation,
             "packages" => Route::Packages,
+            "import" => Route::Import(parts.next().unwrap_or("").to_string()),
             "catalog" => Route::Catalog {
                 table: parts
                     .next()
@@ -55,6 +58,7 @@ impl Route {
             Route::Packages => "#/packages".into(),
             Route::Catalog { table: None } => "#/catalog".into(),
             Route::Catalog { table: Some(t) } => format!("#/catalog/{t}"),
+            Route::Import(payload) => format!("#/import/{payload}"),
         }
     }
 
@@ -63,7 +67,7 @@ impl Route {
         match self {
             Route::Profiles => "Profiles",
             Route::Simulation => "Simulation",
-            Route::Packages => "Packages",
+            Route::Packages | Route::Import(_) => "Packages",
             Route::Catalog { .. } => "Catalog",
         }
     }

@@ -64,10 +64,15 @@ pub fn write(key: &str, text: &str) -> Result<(), StorageProblem> {
 
 /// Offers `text` as a file download named `filename`.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    download_bytes(filename, mime, text.as_bytes())
+}
+
+/// Offers `bytes` as a file download named `filename`.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|_| "the browser could not prepare the file".to_string())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
         .map_err(|_| "the browser could not prepare the file".to_string())?;
@@ -88,4 +93,12 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
 /// The current time as ISO-8601, from the browser's clock.
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Reads the bytes of a file the user chose.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "the browser could not read the file".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
