@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod model;
 pub mod package;
 pub mod persist;
+pub mod sim;
 pub mod sqlite;
 pub mod validation;
 

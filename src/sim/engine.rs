@@ -1,0 +1,1170 @@
+//! The simulation engine: a store database generated from the catalog schema, one shared
+//! download replica, and the registers' own rows, all in one SQLite connection (the replica and
+//! the registers' database are ATTACHed, so any number of registers fits in two attachments).
+//! Data moves with `INSERT … SELECT` inside SQLite, never row by row through Rust.
+//!
+//! Sharing: registers of the stores using one profile receive the same download data, so the
+//! store's changes are copied once into the shared replica; each register keeps only what
+//! differs (its sales, its edits, its sync state). A register's database is therefore the replica
+//! as of its own last sessions plus its own rows.
+//!
+//! The engine is generic over the [`Database`] trait: host tests run it on the native backend,
+//! the browser on sql.js. It runs in steps so a page can stay responsive and cancel.
+
+use super::scenario::Scenario;
+use super::volume::{volume_of, Entity, Volume};
+use crate::catalog::{Catalog, SqlType, TableDirection};
+use crate::model::diff::ResolvedProfile;
+use crate::model::{ConflictPolicy, CustomerRule, ProductRule, SyncDirection};
+use crate::sqlite::{Database, DbError, Value};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
+
+/// Why a simulation could not run.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SimError {
+    /// Scenario values out of range.
+    #[error("the scenario has values out of range: {0}")]
+    Scenario(String),
+    /// The run would not fit in memory.
+    #[error("{0}")]
+    TooLarge(String),
+    /// SQLite refused something.
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+/// One table of the simulation.
+#[derive(Debug, Clone)]
+pub struct SimTable {
+    /// Table name.
+    pub name: String,
+    /// The position of the profile scope holding it (tables that are only parents have none).
+    pub scope: Option<usize>,
+    /// The volume model.
+    pub volume: Volume,
+    /// Estimated bytes per row, from the catalog.
+    pub row_bytes: u64,
+    /// Upload tables: the replication counter column.
+    pub counter: Option<String>,
+    /// Parent tables that are in the simulation.
+    pub parents: Vec<usize>,
+    columns: Vec<(String, SqlType, usize, bool)>,
+}
+
+/// Rows and estimated bytes of one table in one session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableVolume {
+    /// Index into [`SimResult::tables`].
+    pub table: usize,
+    /// Rows moved.
+    pub rows: u64,
+    /// Estimated bytes moved (rows × the catalog's row size).
+    pub bytes: u64,
+}
+
+/// One sync session of one register and one scope.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    /// The register (1-based across stores).
+    pub register: u32,
+    /// The scope's position in the profile.
+    pub scope: usize,
+    /// The scope's direction.
+    pub direction: SyncDirection,
+    /// Start, in simulated seconds.
+    pub start: f64,
+    /// End, in simulated seconds (duration from rows, bytes, bandwidth and latency).
+    pub end: f64,
+    /// Part of the initial download at provisioning.
+    pub initial: bool,
+    /// The first session after the register came back from an outage.
+    pub catch_up: bool,
+    /// Rows and bytes per table, downloaded.
+    pub downloaded: Vec<TableVolume>,
+    /// Rows and bytes per table, uploaded.
+    pub uploaded: Vec<TableVolume>,
+    /// Conflicts found (bidirectional scopes).
+    pub conflicts: u32,
+    /// Problems real queries found (children before parents, nothing to upload with, …).
+    pub problems: Vec<String>,
+}
+
+impl Session {
+    /// Rows moved both ways.
+    pub fn rows(&self) -> u64 {
+        self.downloaded
+            .iter()
+            .chain(&self.uploaded)
+            .map(|t| t.rows)
+            .sum()
+    }
+
+    /// Estimated bytes moved both ways.
+    pub fn bytes(&self) -> u64 {
+        self.downloaded
+            .iter()
+            .chain(&self.uploaded)
+            .map(|t| t.bytes)
+            .sum()
+    }
+}
+
+/// One conflict of a bidirectional scope.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub register: u32,
+    pub scope: usize,
+    pub table: usize,
+    /// The entity key of the row changed on both sides.
+    pub key: i64,
+    /// When the store changed it, simulated seconds.
+    pub store_at: u64,
+    /// When the register changed it.
+    pub register_at: u64,
+    /// Which side's version was kept.
+    pub winner: &'static str,
+}
+
+/// A register's estimated database size at a moment.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SizeSample {
+    pub register: u32,
+    pub at: f64,
+    pub bytes: u64,
+}
+
+/// Everything a run produced.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SimResult {
+    /// The simulated tables, indexed by [`TableVolume::table`].
+    pub tables: Vec<String>,
+    /// The profile's scopes: description and direction.
+    pub scopes: Vec<(String, SyncDirection)>,
+    /// Every session, in the order they ran.
+    pub sessions: Vec<Session>,
+    /// Every conflict.
+    pub conflicts: Vec<Conflict>,
+    /// Database sizes over time.
+    pub sizes: Vec<SizeSample>,
+    /// Estimated size of the store database, counting the transaction history it keeps.
+    pub store_bytes: u64,
+    /// Failed reconnect attempts per register while offline.
+    pub reconnect_attempts: BTreeMap<u32, u32>,
+}
+
+/// How far a run has come.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    /// Simulated seconds done.
+    pub at: f64,
+    /// Fraction of the horizon done, 0 to 1.
+    pub fraction: f64,
+    /// Whether the run is complete.
+    pub done: bool,
+}
+
+/// Per register and scope: when it last completed, what counter it uploaded up to.
+#[derive(Debug, Clone, Default)]
+struct RegisterState {
+    last_run: Vec<Option<u64>>,
+    uploaded_to: HashMap<usize, i64>,
+    rows: Vec<u64>,
+    busy_until: f64,
+    sales_at: u64,
+    edits_at: u64,
+    deferred: Vec<bool>,
+}
+
+/// A simulation in progress.
+pub struct Engine<D: Database> {
+    db: D,
+    scenario: Scenario,
+    profile: ResolvedProfile,
+    tables: Vec<SimTable>,
+    by_name: HashMap<String, usize>,
+    registers: Vec<RegisterState>,
+    queue: BinaryHeap<Reverse<(u64, u32, usize)>>,
+    replica_at: Vec<u64>,
+    store_at: u64,
+    product_limit: Option<u64>,
+    customer_limit: Option<u64>,
+    reconnect_secs: u64,
+    result: SimResult,
+    provisioned: bool,
+    count_cache: HashMap<(usize, u64, u64), (u64, u64)>,
+}
+
+fn q(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// Deterministic pseudo-random integer from a seed and an index (SplitMix64).
+fn mix(seed: u64, i: u64) -> u64 {
+    let mut z = seed.wrapping_add(i.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Events up to `t` of a process running at `per` events per `unit` seconds.
+fn due(per: u32, unit: u64, t: u64) -> u64 {
+    u64::from(per) * t / unit
+}
+
+impl<D: Database> Engine<D> {
+    /// Prepares a run: checks the scenario, plans the tables, creates the databases.
+    pub fn new(
+        db: D,
+        scenario: &Scenario,
+        profile: &ResolvedProfile,
+        reconnect_minutes: i64,
+        catalog: &Catalog,
+    ) -> Result<Self, SimError> {
+        let errors = scenario.validate();
+        if !errors.is_empty() {
+            let text: Vec<String> = errors.iter().map(|e| e.message.clone()).collect();
+            return Err(SimError::Scenario(text.join(" ")));
+        }
+        // The tables the profile syncs, then their parents (store side only).
+        let mut tables: Vec<SimTable> = Vec::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        let add = |name: &str,
+                   scope: Option<usize>,
+                   tables: &mut Vec<SimTable>,
+                   by_name: &mut HashMap<String, usize>| {
+            let Some(t) = catalog.get(name) else { return };
+            if t.direction == TableDirection::ChannelLocal || by_name.contains_key(&t.name) {
+                return;
+            }
+            by_name.insert(t.name.clone(), tables.len());
+            tables.push(SimTable {
+                name: t.name.clone(),
+                scope,
+                volume: volume_of(&t.name),
+                row_bytes: u64::from(t.est_row_bytes),
+                counter: if t.direction == TableDirection::Upload {
+                    t.replication_counter.clone()
+                } else {
+                    None
+                },
+                parents: Vec::new(),
+                columns: t
+                    .columns
+                    .iter()
+                    .map(|c| {
+                        let size = match c.size {
+                            Some(crate::catalog::ColumnSize::Length(n)) => n as usize,
+                            _ => 40,
+                        };
+                        (
+                            c.name.clone(),
+                            c.sql_type,
+                            size.clamp(1, 40),
+                            t.primary_key.contains(&c.name),
+                        )
+                    })
+                    .collect(),
+            });
+        };
+        for (i, s) in profile.scopes.iter().enumerate() {
+            for name in &s.tables {
+                add(name, Some(i), &mut tables, &mut by_name);
+            }
+        }
+        let synced = tables.len();
+        for i in 0..synced {
+            let parents: Vec<String> = catalog
+                .get(&tables[i].name)
+                .map(|t| {
+                    t.parents
+                        .iter()
+                        .map(|p| catalog.table(*p).name.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            for p in parents {
+                add(&p, None, &mut tables, &mut by_name);
+            }
+        }
+        for table in tables.iter_mut() {
+            let parents: Vec<usize> = catalog
+                .get(&table.name)
+                .map(|t| {
+                    t.parents
+                        .iter()
+                        .filter_map(|p| by_name.get(&catalog.table(*p).name).copied())
+                        .collect()
+                })
+                .unwrap_or_default();
+            table.parents = parents;
+        }
+        let estimate = estimate_bytes(scenario, &tables);
+        if estimate > MEMORY_BUDGET {
+            return Err(SimError::TooLarge(format!(
+                "This run would need about {} MB of memory, more than the {} MB a browser tab can give it. Try fewer products or customers (for example the Reference mid-size store), or a profile that limits offline products and customers.",
+                estimate / 1_000_000,
+                MEMORY_BUDGET / 1_000_000
+            )));
+        }
+        let registers = scenario.registers() as usize;
+        let product_limit = profile
+            .products
+            .limited
+            .then(|| match profile.products.rule {
+                Some(ProductRule::Categories) => {
+                    (u64::from(scenario.products) * 5 * profile.products.categories.len() as u64
+                        / 100)
+                        .max(1)
+                }
+                Some(ProductRule::Items) => profile.products.items.len() as u64,
+                Some(_) => profile.products.top_n.max(0) as u64,
+                None => u64::from(scenario.products),
+            });
+        let customer_limit = profile
+            .customers
+            .limited
+            .then(|| match profile.customers.rule {
+                Some(CustomerRule::Address) => (u64::from(scenario.customers) / 10).max(1),
+                Some(CustomerRule::Accounts) => profile.customers.accounts.len() as u64,
+                Some(_) => profile.customers.top_n.max(0) as u64,
+                None => u64::from(scenario.customers),
+            });
+        let mut engine = Engine {
+            db,
+            scenario: scenario.clone(),
+            profile: profile.clone(),
+            replica_at: vec![0; tables.len()],
+            registers: (0..registers)
+                .map(|_| RegisterState {
+                    last_run: vec![None; profile.scopes.len()],
+                    rows: vec![0; tables.len()],
+                    deferred: vec![false; profile.scopes.len()],
+                    ..RegisterState::default()
+                })
+                .collect(),
+            tables,
+            by_name,
+            queue: BinaryHeap::new(),
+            store_at: 0,
+            product_limit,
+            customer_limit,
+            reconnect_secs: (reconnect_minutes.clamp(1, 1440) as u64) * 60,
+            result: SimResult::default(),
+            provisioned: false,
+            count_cache: HashMap::new(),
+        };
+        engine.result.tables = engine.tables.iter().map(|t| t.name.clone()).collect();
+        engine.result.scopes = profile
+            .scopes
+            .iter()
+            .map(|s| (s.description.clone(), s.direction))
+            .collect();
+        engine.create()?;
+        Ok(engine)
+    }
+
+    fn column_defs(t: &SimTable, register_side: bool) -> String {
+        let mut cols: Vec<String> = vec!["\"_ops_row\" INTEGER PRIMARY KEY".into()];
+        cols.extend(
+            t.columns
+                .iter()
+                .map(|(n, ty, _, _)| format!("{} {}", q(n), ty.sqlite_type())),
+        );
+        cols.push("\"_ops_key\" INTEGER".into());
+        cols.push("\"_ops_created\" INTEGER".into());
+        cols.push("\"_ops_changed\" INTEGER".into());
+        if register_side {
+            cols.push("\"_ops_register\" INTEGER".into());
+        }
+        cols.join(", ")
+    }
+
+    fn create(&mut self) -> Result<(), SimError> {
+        self.db
+            .exec_batch("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;")?;
+        self.db.attach(":memory:", "replica")?;
+        self.db.attach(":memory:", "regs")?;
+        let mut sql = String::from("BEGIN;");
+        for t in &self.tables {
+            let name = q(&t.name);
+            sql.push_str(&format!(
+                "CREATE TABLE main.{name} ({});",
+                Self::column_defs(t, false)
+            ));
+            sql.push_str(&format!(
+                "CREATE INDEX main.\"ix_{0}_changed\" ON {name} (\"_ops_changed\");",
+                t.name
+            ));
+            sql.push_str(&format!(
+                "CREATE INDEX main.\"ix_{0}_key\" ON {name} (\"_ops_key\");",
+                t.name
+            ));
+            if t.scope.is_some() {
+                sql.push_str(&format!(
+                    "CREATE TABLE replica.{name} ({});",
+                    Self::column_defs(t, false)
+                ));
+                if t.counter.is_some() {
+                    sql.push_str(&format!(
+                        "CREATE TABLE regs.{name} ({});",
+                        Self::column_defs(t, true)
+                    ));
+                    sql.push_str(&format!("CREATE INDEX regs.\"ix_{0}_reg\" ON {name} (\"_ops_register\", \"_ops_row\");", t.name));
+                }
+            }
+        }
+        sql.push_str("CREATE TABLE regs._ops_edits (register INTEGER, tbl INTEGER, key INTEGER, at INTEGER);");
+        sql.push_str("CREATE INDEX regs.ix_ops_edits ON _ops_edits (register, tbl, at);");
+        sql.push_str("COMMIT;");
+        self.db.exec_batch(&sql)?;
+        Ok(())
+    }
+
+    /// The SELECT list generating `n`'s row of a table (columns in table order).
+    fn value_exprs(&self, t: &SimTable, n: &str) -> String {
+        let seed = self.scenario.seed % 1_000_003;
+        t.columns
+            .iter()
+            .map(|(name, ty, size, key)| match ty {
+                SqlType::BigInt | SqlType::Int if *key || name == "RECID" => n.to_string(),
+                SqlType::BigInt | SqlType::Int => format!("(({n} * 2654435761 + {seed}) % 100000)"),
+                SqlType::Bit => format!("({n} % 2)"),
+                SqlType::Timestamp | SqlType::RowVersion => n.to_string(),
+                SqlType::Numeric => format!("((({n} * 7919 + {seed}) % 100000) / 100.0)"),
+                SqlType::DateTime | SqlType::Date => "'2026-01-01 00:00:00'".into(),
+                SqlType::UniqueIdentifier => {
+                    format!("printf('%08d-0000-4000-8000-000000000000', {n})")
+                }
+                SqlType::VarBinary => "X'00'".into(),
+                SqlType::NVarChar | SqlType::NChar | SqlType::VarChar => {
+                    let prefix: String = name
+                        .chars()
+                        .filter(|c| c.is_ascii_alphanumeric())
+                        .take(4)
+                        .collect();
+                    format!("substr('{prefix}' || {n}, 1, {size})")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn column_list(t: &SimTable) -> String {
+        t.columns
+            .iter()
+            .map(|(n, ..)| q(n))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Inserts `count` generated rows numbered from `first` into `schema.table` with the given
+    /// entity key expression (in terms of `n`), creation/change time and register.
+    #[allow(clippy::too_many_arguments)]
+    fn generate(
+        &self,
+        schema: &str,
+        i: usize,
+        first: u64,
+        count: u64,
+        key: &str,
+        at: u64,
+        register: Option<u32>,
+    ) -> Result<(), SimError> {
+        if count == 0 {
+            return Ok(());
+        }
+        let t = &self.tables[i];
+        let register_col = if register.is_some() {
+            ", \"_ops_register\""
+        } else {
+            ""
+        };
+        let register_val = register.map(|r| format!(", {r}")).unwrap_or_default();
+        let row_id = if register.is_some() {
+            "NULL".to_string()
+        } else {
+            "n".to_string()
+        };
+        let sql = format!(
+            "WITH RECURSIVE seq(n) AS (SELECT ?1 UNION ALL SELECT n + 1 FROM seq WHERE n < ?2) \
+             INSERT INTO {schema}.{name} (\"_ops_row\", {cols}, \"_ops_key\", \"_ops_created\", \"_ops_changed\"{register_col}) \
+             SELECT {row_id}, {values}, {key}, ?3, ?3{register_val} FROM seq",
+            name = q(&t.name),
+            cols = Self::column_list(t),
+            values = self.value_exprs(t, "n"),
+        );
+        self.db.execute(
+            &sql,
+            &[
+                Value::Integer(first as i64),
+                Value::Integer((first + count - 1) as i64),
+                Value::Integer(at as i64),
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// The store's starting data: entity and reference tables; transaction history is counted
+    /// (in [`SimResult::store_bytes`]) but not generated, since no register receives it.
+    pub fn generate_store(&mut self) -> Result<(), SimError> {
+        self.db.exec_batch("BEGIN")?;
+        let mut store_bytes = 0u64;
+        for i in 0..self.tables.len() {
+            let t = &self.tables[i];
+            let rows = t.volume.initial_rows(&self.scenario);
+            let per = u64::from(t.volume.per_entity.max(1));
+            let key = match t.volume.entity {
+                Entity::Reference => "0".to_string(),
+                // Parties: customers first, then staff (key 0: not a customer).
+                Entity::Party => format!(
+                    "CASE WHEN n <= {} THEN n ELSE 0 END",
+                    self.scenario.customers
+                ),
+                Entity::Variant => format!(
+                    "((n - 1) / {} + 1)",
+                    self.scenario.variants_per_product.max(1)
+                ),
+                _ => format!("((n - 1) / {per} + 1)"),
+            };
+            store_bytes += rows * t.row_bytes;
+            if t.volume.entity == Entity::Transaction {
+                let history = u64::from(self.scenario.history_days)
+                    * u64::from(self.scenario.transactions_per_register_per_day)
+                    * u64::from(self.scenario.registers())
+                    * t.volume.rows_per_transaction(&self.scenario);
+                store_bytes += history * t.row_bytes;
+                continue;
+            }
+            self.generate("main", i, 1, rows, &key, 0, None)?;
+        }
+        self.db.exec_batch("COMMIT")?;
+        self.result.store_bytes = store_bytes;
+        Ok(())
+    }
+
+    /// The WHERE condition of what goes offline from a table (product and customer limits).
+    fn limit_filter(&self, i: usize) -> String {
+        let t = &self.tables[i];
+        match (t.volume.entity, self.product_limit, self.customer_limit) {
+            (Entity::Product | Entity::Variant, Some(n), _) => format!("\"_ops_key\" <= {n}"),
+            (Entity::Customer, _, Some(n)) => format!("\"_ops_key\" <= {n}"),
+            (Entity::Party, _, Some(n)) if self.profile.customers.limit_party_table => {
+                // The limit strips every party that is not a kept customer — staff included.
+                format!("\"_ops_key\" BETWEEN 1 AND {n}")
+            }
+            (Entity::Party, _, Some(n)) => format!("\"_ops_key\" <= {n}"),
+            _ => "1".into(),
+        }
+    }
+
+    fn scope_tables(&self, scope: usize) -> Vec<usize> {
+        self.profile.scopes[scope]
+            .tables
+            .iter()
+            .filter_map(|n| self.by_name.get(&n.to_ascii_uppercase()).copied())
+            .collect()
+    }
+
+    fn duration(&self, bytes: u64, tables: usize) -> f64 {
+        let latency = f64::from(self.scenario.latency_ms) / 1000.0;
+        latency * (1.0 + tables as f64)
+            + bytes as f64 * 8.0 / (f64::from(self.scenario.bandwidth_kbps) * 1000.0)
+    }
+
+    fn register_bytes(&self, r: usize) -> u64 {
+        self.registers[r]
+            .rows
+            .iter()
+            .zip(&self.tables)
+            .map(|(n, t)| n * t.row_bytes)
+            .sum()
+    }
+
+    fn count(&self, sql: &str, params: &[Value]) -> Result<u64, SimError> {
+        Ok(self
+            .db
+            .query(sql, params)?
+            .scalar()
+            .and_then(Value::as_i64)
+            .unwrap_or(0)
+            .max(0) as u64)
+    }
+
+    /// Provisioning: the replica is filled once (inside SQLite), then each register's initial
+    /// download is recorded in scope order.
+    pub fn provision(&mut self) -> Result<(), SimError> {
+        self.db.exec_batch("BEGIN")?;
+        let mut initial_rows = vec![0u64; self.tables.len()];
+        for (i, rows) in initial_rows.iter_mut().enumerate() {
+            if self.tables[i].scope.is_none() {
+                continue;
+            }
+            let name = q(&self.tables[i].name);
+            let filter = self.limit_filter(i);
+            self.db.execute(
+                &format!("INSERT INTO replica.{name} SELECT * FROM main.{name} WHERE {filter}"),
+                &[],
+            )?;
+            *rows = self.count(&format!("SELECT count(*) FROM replica.{name}"), &[])?;
+        }
+        self.db.exec_batch("COMMIT")?;
+        for r in 0..self.registers.len() {
+            let mut at = 0.0;
+            for (s, scope) in self.profile.scopes.iter().enumerate() {
+                let tables = self.scope_tables(s);
+                let downloaded: Vec<TableVolume> = if scope.direction.downloads() {
+                    tables
+                        .iter()
+                        .filter(|i| initial_rows[**i] > 0)
+                        .map(|i| TableVolume {
+                            table: *i,
+                            rows: initial_rows[*i],
+                            bytes: initial_rows[*i] * self.tables[*i].row_bytes,
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                for v in &downloaded {
+                    self.registers[r].rows[v.table] = v.rows;
+                }
+                let bytes: u64 = downloaded.iter().map(|v| v.bytes).sum();
+                let end = at + self.duration(bytes, tables.len());
+                let problems = self.orphan_problems(r, s, &downloaded);
+                self.result.sessions.push(Session {
+                    register: r as u32 + 1,
+                    scope: s,
+                    direction: scope.direction,
+                    start: at,
+                    end,
+                    initial: true,
+                    catch_up: false,
+                    downloaded,
+                    uploaded: Vec::new(),
+                    conflicts: 0,
+                    problems,
+                });
+                self.registers[r].last_run[s] = Some(0);
+                at = end;
+            }
+            self.registers[r].busy_until = at;
+            let bytes = self.register_bytes(r);
+            self.result.sizes.push(SizeSample {
+                register: r as u32 + 1,
+                at,
+                bytes,
+            });
+            for (s, scope) in self.profile.scopes.iter().enumerate() {
+                let first = scope.frequency.seconds.max(1) as u64;
+                self.queue.push(Reverse((first, r as u32, s)));
+            }
+        }
+        self.provisioned = true;
+        Ok(())
+    }
+
+    /// Rows of a scope that arrived while a parent table's scope has not synced yet for this
+    /// register, found by counting what the register holds.
+    fn orphan_problems(&self, r: usize, scope: usize, downloaded: &[TableVolume]) -> Vec<String> {
+        let mut problems = Vec::new();
+        for v in downloaded {
+            for &p in &self.tables[v.table].parents {
+                let Some(ps) = self.tables[p].scope else {
+                    continue;
+                };
+                if ps == scope
+                    || self.registers[r].last_run[ps].is_some()
+                    || self.registers[r].rows[p] > 0
+                {
+                    continue;
+                }
+                problems.push(format!(
+                    "{} rows of {} arrived before any row of its parent {} (scope \u{201c}{}\u{201d} has not synced yet)",
+                    v.rows, self.tables[v.table].name, self.tables[p].name, self.profile.scopes[ps].description
+                ));
+            }
+        }
+        problems
+    }
+
+    fn offline(&self, register: u32, t: u64) -> bool {
+        let minute = (t / 60) as u32;
+        self.scenario
+            .outages
+            .iter()
+            .any(|o| o.register == register && minute >= o.start_minute && minute < o.end_minute)
+    }
+
+    /// Applies the store's changes up to `t`: product and price changes (updates stamped `t`)
+    /// and new customers (inserts).
+    fn advance_store(&mut self, t: u64) -> Result<(), SimError> {
+        if t <= self.store_at {
+            return Ok(());
+        }
+        let from = self.store_at;
+        self.store_at = t;
+        let s = self.scenario.clone();
+        let product_changes =
+            due(s.product_changes_per_hour, 3600, t) - due(s.product_changes_per_hour, 3600, from);
+        let price_changes =
+            due(s.price_changes_per_hour, 3600, t) - due(s.price_changes_per_hour, 3600, from);
+        let new_customers =
+            due(s.new_customers_per_day, 86_400, t) - due(s.new_customers_per_day, 86_400, from);
+        if product_changes + price_changes + new_customers == 0 {
+            return Ok(());
+        }
+        self.db.exec_batch("BEGIN")?;
+        for (changes, price_only, salt) in
+            [(product_changes, false, 1u64), (price_changes, true, 2)]
+        {
+            if changes == 0 || s.products == 0 {
+                continue;
+            }
+            let base = due(
+                if price_only {
+                    s.price_changes_per_hour
+                } else {
+                    s.product_changes_per_hour
+                },
+                3600,
+                from,
+            );
+            let keys: Vec<String> = (0..changes)
+                .map(|k| (mix(s.seed ^ salt, base + k) % u64::from(s.products) + 1).to_string())
+                .collect();
+            let keys = keys.join(",");
+            for i in 0..self.tables.len() {
+                let e = self.tables[i].volume.entity;
+                let hit = if price_only {
+                    self.tables[i].name == "PRICEDISCTABLE"
+                } else {
+                    matches!(e, Entity::Product | Entity::Variant)
+                };
+                if hit {
+                    self.db.execute(
+                        &format!("UPDATE main.{} SET \"_ops_changed\" = ?1 WHERE \"_ops_key\" IN ({keys})", q(&self.tables[i].name)),
+                        &[Value::Integer(t as i64)],
+                    )?;
+                }
+            }
+        }
+        if new_customers > 0 {
+            let first_key = u64::from(s.customers) + due(s.new_customers_per_day, 86_400, from) + 1;
+            for i in 0..self.tables.len() {
+                let t_ = &self.tables[i];
+                if !matches!(t_.volume.entity, Entity::Customer | Entity::Party) {
+                    continue;
+                }
+                let per = u64::from(t_.volume.per_entity.max(1));
+                let max_row = self.count(
+                    &format!(
+                        "SELECT coalesce(max(\"_ops_row\"), 0) FROM main.{}",
+                        q(&t_.name)
+                    ),
+                    &[],
+                )?;
+                let key = format!("({first_key} + (n - {}) / {per})", max_row + 1);
+                self.generate("main", i, max_row + 1, new_customers * per, &key, t, None)?;
+            }
+        }
+        self.db.exec_batch("COMMIT")?;
+        Ok(())
+    }
+
+    /// Writes register `r`'s sales up to `t` into its own rows.
+    fn advance_sales(&mut self, r: usize, t: u64) -> Result<(), SimError> {
+        let from = self.registers[r].sales_at;
+        if t <= from {
+            return Ok(());
+        }
+        self.registers[r].sales_at = t;
+        let rate = self.scenario.transactions_per_register_per_day;
+        let tx = due(rate, 86_400, t) - due(rate, 86_400, from);
+        if tx == 0 {
+            return Ok(());
+        }
+        for i in 0..self.tables.len() {
+            if self.tables[i].counter.is_none() || self.tables[i].scope.is_none() {
+                continue;
+            }
+            let rows = tx * self.tables[i].volume.rows_per_transaction(&self.scenario);
+            if rows == 0 {
+                continue;
+            }
+            let first = (r as u64) * 1_000_000_000 + due(rate, 86_400, from) * 10 + 1;
+            self.generate("regs", i, first, rows, "0", t, Some(r as u32 + 1))?;
+            self.registers[r].rows[i] += rows;
+        }
+        Ok(())
+    }
+
+    /// Records register `r`'s customer edits up to `t` on the download tables of bidirectional
+    /// scopes.
+    fn advance_edits(&mut self, r: usize, t: u64) -> Result<(), SimError> {
+        let from = self.registers[r].edits_at;
+        if t <= from {
+            return Ok(());
+        }
+        self.registers[r].edits_at = t;
+        let rate = self.scenario.register_edits_per_day;
+        let edits = due(rate, 86_400, t) - due(rate, 86_400, from);
+        if edits == 0 || self.scenario.customers == 0 {
+            return Ok(());
+        }
+        let targets: Vec<usize> = (0..self.tables.len())
+            .filter(|i| {
+                let tb = &self.tables[*i];
+                tb.counter.is_none()
+                    && matches!(tb.volume.entity, Entity::Customer)
+                    && tb.scope.is_some_and(|s| {
+                        self.profile.scopes[s].direction == SyncDirection::Bidirectional
+                    })
+            })
+            .collect();
+        for (k, i) in (0..edits).zip(targets.iter().cycle()) {
+            let key = mix(
+                self.scenario.seed ^ (r as u64 + 7),
+                due(rate, 86_400, from) + k,
+            ) % u64::from(self.scenario.customers)
+                + 1;
+            self.db.execute(
+                "INSERT INTO regs._ops_edits (register, tbl, key, at) VALUES (?1, ?2, ?3, ?4)",
+                &[
+                    Value::Integer(r as i64 + 1),
+                    Value::Integer(*i as i64),
+                    Value::Integer(key as i64),
+                    Value::Integer(t as i64),
+                ],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Brings the shared replica of table `i` up to `t` (once for all registers).
+    fn refresh_replica(&mut self, i: usize, t: u64) -> Result<(), SimError> {
+        let from = self.replica_at[i];
+        if t <= from {
+            return Ok(());
+        }
+        let name = q(&self.tables[i].name);
+        let filter = self.limit_filter(i);
+        self.db.execute(
+            &format!("INSERT OR REPLACE INTO replica.{name} SELECT * FROM main.{name} WHERE \"_ops_changed\" > ?1 AND \"_ops_changed\" <= ?2 AND {filter}"),
+            &[Value::Integer(from as i64), Value::Integer(t as i64)],
+        )?;
+        self.replica_at[i] = t;
+        Ok(())
+    }
+
+    /// Rows of table `i` changed in `(from, to]` that go offline, and how many are new.
+    fn changed(&mut self, i: usize, from: u64, to: u64) -> Result<(u64, u64), SimError> {
+        if let Some(c) = self.count_cache.get(&(i, from, to)) {
+            return Ok(*c);
+        }
+        let sql = format!(
+            "SELECT count(*), coalesce(sum(\"_ops_created\" > ?1), 0) FROM replica.{} WHERE \"_ops_changed\" > ?1 AND \"_ops_changed\" <= ?2",
+            q(&self.tables[i].name)
+        );
+        let r = self.db.query(
+            &sql,
+            &[Value::Integer(from as i64), Value::Integer(to as i64)],
+        )?;
+        let row = r.rows.first();
+        let get = |j: usize| {
+            row.and_then(|x| x.get(j))
+                .and_then(Value::as_i64)
+                .unwrap_or(0)
+                .max(0) as u64
+        };
+        let c = (get(0), get(1));
+        self.count_cache.insert((i, from, to), c);
+        Ok(c)
+    }
+
+    /// Runs one session of register `r` and scope `s` due at `t`.
+    fn session(&mut self, r: usize, s: usize, t: u64) -> Result<(), SimError> {
+        let register = r as u32 + 1;
+        let scope = self.profile.scopes[s].clone();
+        let freq = scope.frequency.seconds.max(1) as u64;
+        if self.offline(register, t) {
+            *self.result.reconnect_attempts.entry(register).or_default() += 1;
+            self.registers[r].deferred[s] = true;
+            self.queue
+                .push(Reverse((t + self.reconnect_secs.min(freq), r as u32, s)));
+            return Ok(());
+        }
+        let last = self.registers[r].last_run[s].unwrap_or(0);
+        let tables = self.scope_tables(s);
+        let mut downloaded = Vec::new();
+        let mut uploaded = Vec::new();
+        let mut problems = Vec::new();
+        let mut conflicts = 0u32;
+        if scope.direction.downloads() {
+            self.advance_store(t)?;
+            for &i in &tables {
+                if self.tables[i].counter.is_some()
+                    && scope.direction == SyncDirection::Bidirectional
+                {
+                    continue; // register-written rows go up, not down
+                }
+                self.refresh_replica(i, t)?;
+                let (rows, created) = self.changed(i, last, t)?;
+                if rows > 0 {
+                    self.registers[r].rows[i] += created;
+                    downloaded.push(TableVolume {
+                        table: i,
+                        rows,
+                        bytes: rows * self.tables[i].row_bytes,
+                    });
+                }
+            }
+        }
+        if scope.direction.uploads() {
+            self.advance_sales(r, t)?;
+            self.db.exec_batch("BEGIN")?;
+            for &i in &tables {
+                let name = q(&self.tables[i].name);
+                if self.tables[i].counter.is_none() {
+                    if scope.direction == SyncDirection::Upload {
+                        problems.push(format!("{} has no replication counter: the register cannot tell which rows are new, so nothing was uploaded", self.tables[i].name));
+                    }
+                    continue;
+                }
+                let after = self.registers[r].uploaded_to.get(&i).copied().unwrap_or(0);
+                let top = self.db.query(
+                    &format!("SELECT count(*), coalesce(max(\"_ops_row\"), ?2) FROM regs.{name} WHERE \"_ops_register\" = ?1 AND \"_ops_row\" > ?2"),
+                    &[Value::Integer(register as i64), Value::Integer(after)],
+                )?;
+                let row = top.rows.first();
+                let rows = row
+                    .and_then(|x| x.first())
+                    .and_then(Value::as_i64)
+                    .unwrap_or(0)
+                    .max(0) as u64;
+                let upto = row
+                    .and_then(|x| x.get(1))
+                    .and_then(Value::as_i64)
+                    .unwrap_or(after);
+                if rows == 0 {
+                    continue;
+                }
+                let cols = Self::column_list(&self.tables[i]);
+                self.db.execute(
+                    &format!("INSERT INTO main.{name} ({cols}, \"_ops_key\", \"_ops_created\", \"_ops_changed\") SELECT {cols}, \"_ops_key\", ?3, ?3 FROM regs.{name} WHERE \"_ops_register\" = ?1 AND \"_ops_row\" > ?2"),
+                    &[Value::Integer(register as i64), Value::Integer(after), Value::Integer(t as i64)],
+                )?;
+                self.registers[r].uploaded_to.insert(i, upto);
+                uploaded.push(TableVolume {
+                    table: i,
+                    rows,
+                    bytes: rows * self.tables[i].row_bytes,
+                });
+            }
+            self.db.exec_batch("COMMIT")?;
+        }
+        if scope.direction == SyncDirection::Bidirectional {
+            self.advance_edits(r, t)?;
+            conflicts =
+                self.settle_edits(r, s, &tables, last, t, scope.conflict_policy, &mut uploaded)?;
+        }
+        let bytes: u64 = downloaded
+            .iter()
+            .chain(&uploaded)
+            .map(|v: &TableVolume| v.bytes)
+            .sum();
+        let start = (t as f64).max(self.registers[r].busy_until);
+        let end = start + self.duration(bytes, tables.len());
+        self.registers[r].busy_until = end;
+        problems.extend(self.orphan_problems(r, s, &downloaded));
+        let catch_up = std::mem::take(&mut self.registers[r].deferred[s]);
+        self.registers[r].last_run[s] = Some(t);
+        self.result.sessions.push(Session {
+            register,
+            scope: s,
+            direction: scope.direction,
+            start,
+            end,
+            initial: false,
+            catch_up,
+            downloaded,
+            uploaded,
+            conflicts,
+            problems,
+        });
+        let bytes = self.register_bytes(r);
+        self.result.sizes.push(SizeSample {
+            register,
+            at: end,
+            bytes,
+        });
+        // The schedule keeps its rhythm: the next session is due one period after this one was.
+        let mut next = t + freq;
+        if catch_up {
+            next = (t / freq + 1) * freq;
+        }
+        self.queue.push(Reverse((next, r as u32, s)));
+        Ok(())
+    }
+
+    /// Finds the register's edits that the store also changed since the last run, settles them
+    /// by the scope's policy, and sends the register's winning edits up.
+    #[allow(clippy::too_many_arguments)]
+    fn settle_edits(
+        &mut self,
+        r: usize,
+        s: usize,
+        tables: &[usize],
+        last: u64,
+        t: u64,
+        policy: ConflictPolicy,
+        uploaded: &mut Vec<TableVolume>,
+    ) -> Result<u32, SimError> {
+        let register = r as i64 + 1;
+        let mut found = 0u32;
+        for &i in tables {
+            let name = q(&self.tables[i].name);
+            let edits = self.db.query(
+                &format!(
+                    "SELECT e.key, max(e.at), (SELECT max(m.\"_ops_changed\") FROM main.{name} m WHERE m.\"_ops_key\" = e.key AND m.\"_ops_changed\" > ?3 AND m.\"_ops_changed\" <= ?4) \
+                     FROM regs._ops_edits e WHERE e.register = ?1 AND e.tbl = ?2 AND e.at > ?3 AND e.at <= ?4 GROUP BY e.key ORDER BY e.key"
+                ),
+                &[Value::Integer(register), Value::Integer(i as i64), Value::Integer(last as i64), Value::Integer(t as i64)],
+            )?;
+            let mut winners: Vec<String> = Vec::new();
+            for row in &edits.rows {
+                let key = row.first().and_then(Value::as_i64).unwrap_or(0);
+                let register_at = row.get(1).and_then(Value::as_i64).unwrap_or(0).max(0) as u64;
+                match row.get(2).and_then(Value::as_i64) {
+                    None => winners.push(key.to_string()),
+                    Some(store_at) => {
+                        let store_at = store_at.max(0) as u64;
+                        let register_wins = match policy {
+                            ConflictPolicy::StoreWins => false,
+                            ConflictPolicy::RegisterWins => true,
+                            ConflictPolicy::NewestWins => register_at > store_at,
+                        };
+                        if register_wins {
+                            winners.push(key.to_string());
+                        }
+                        found += 1;
+                        self.result.conflicts.push(Conflict {
+                            register: r as u32 + 1,
+                            scope: s,
+                            table: i,
+                            key,
+                            store_at,
+                            register_at,
+                            winner: if register_wins { "register" } else { "store" },
+                        });
+                    }
+                }
+            }
+            if !winners.is_empty() {
+                let changed = self.db.execute(
+                    &format!(
+                        "UPDATE main.{name} SET \"_ops_changed\" = ?1 WHERE \"_ops_key\" IN ({})",
+                        winners.join(",")
+                    ),
+                    &[Value::Integer(t as i64)],
+                )? as u64;
+                uploaded.push(TableVolume {
+                    table: i,
+                    rows: changed,
+                    bytes: changed * self.tables[i].row_bytes,
+                });
+            }
+        }
+        Ok(found)
+    }
+
+    /// Runs up to `max_sessions` due sessions (failed reconnect attempts included) and reports
+    /// progress. Call until `done`.
+    pub fn step(&mut self, max_sessions: usize) -> Result<Progress, SimError> {
+        if !self.provisioned {
+            self.generate_store()?;
+            self.provision()?;
+        }
+        let horizon = self.scenario.horizon_seconds();
+        let mut at = 0;
+        for _ in 0..max_sessions {
+            let Some(Reverse((t, r, s))) = self.queue.peek().copied() else {
+                break;
+            };
+            if t > horizon {
+                self.queue.clear();
+                break;
+            }
+            self.queue.pop();
+            at = t;
+            self.session(r as usize, s, t)?;
+        }
+        let done = self.queue.is_empty();
+        let at = if done { horizon } else { at };
+        Ok(Progress {
+            at: at as f64,
+            fraction: at as f64 / horizon.max(1) as f64,
+            done,
+        })
+    }
+
+    /// Runs to the end.
+    pub fn run(&mut self) -> Result<&SimResult, SimError> {
+        while !self.step(10_000)?.done {}
+        Ok(&self.result)
+    }
+
+    /// The results so far.
+    pub fn result(&self) -> &SimResult {
+        &self.result
+    }
+
+    /// The database connection (store in `main`, the shared replica in `replica`, the registers'
+    /// own rows in `regs`), for inspection.
+    pub fn db(&self) -> &D {
+        &self.db
+    }
+
+    /// Row counts per table in register `register`'s database (1-based), next to the store's.
+    pub fn register_counts(&self, register: u32) -> Vec<(String, u64, u64)> {
+        let Some(state) = self.registers.get(register.saturating_sub(1) as usize) else {
+            return Vec::new();
+        };
+        self.tables
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.scope.is_some())
+            .map(|(i, t)| {
+                let store = self
+                    .count(&format!("SELECT count(*) FROM main.{}", q(&t.name)), &[])
+                    .unwrap_or(0);
+                (t.name.clone(), state.rows[i], store)
+            })
+            .collect()
+    }
+}
+
+/// What a run may use: the wasm heap stops at 2 GB and never shrinks.
+pub const MEMORY_BUDGET: u64 = 1_200_000_000;
+
+/// Estimated memory of a run: the store's rows and the shared replica, at the catalog's row
+/// sizes plus SQLite's per-row overhead, and the registers' sales over the horizon.
+fn estimate_bytes(s: &Scenario, tables: &[SimTable]) -> u64 {
+    const OVERHEAD: u64 = 40;
+    let days = u64::from(s.horizon_hours).div_ceil(24);
+    tables
+        .iter()
+        .map(|t| {
+            let per_row = t.row_bytes + OVERHEAD;
+            let store = t.volume.initial_rows(s) * per_row;
+            let replica = if t.scope.is_some() { store } else { 0 };
+            let sales = t.volume.rows_per_transaction(s)
+                * u64::from(s.transactions_per_register_per_day)
+                * u64::from(s.registers())
+                * days
+                * per_row
+                * 2;
+            store + replica + sales
+        })
+        .sum()
+}

@@ -1,0 +1,12 @@
+//! The synchronization simulator (pure core): scenarios with presets, the volume model, and the
+//! engine that runs a profile against real SQLite databases through the [`crate::sqlite`]
+//! adapter trait — natively in tests, on sql.js in the browser.
+
+pub mod engine;
+pub mod scenario;
+pub mod volume;
+
+pub use engine::{
+    Conflict, Engine, Progress, Session, SimError, SimResult, SizeSample, TableVolume,
+};
+pub use scenario::{Outage, Preset, Scenario, ScenarioError};

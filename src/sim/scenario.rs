@@ -1,0 +1,316 @@
+//! The scenario a simulation runs: the store, its registers, the data volumes and change rates,
+//! the simulated horizon, the network and the outages. Presets give the usual shapes; every
+//! value is editable and checked, with a message per field.
+
+use serde::{Deserialize, Serialize};
+
+/// A period during which one register is offline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outage {
+    /// The register (1-based, counting across stores).
+    pub register: u32,
+    /// Start, in simulated minutes from the start.
+    pub start_minute: u32,
+    /// End (exclusive), in simulated minutes.
+    pub end_minute: u32,
+}
+
+/// Everything a simulation needs besides the profile. The same scenario, profile and seed give
+/// the same results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    /// Stores using the profile.
+    pub stores: u32,
+    /// Registers per store.
+    pub registers_per_store: u32,
+    /// Released items.
+    pub products: u32,
+    /// Variants per released item (products + variants = items × (1 + this)).
+    pub variants_per_product: u32,
+    /// Customers.
+    pub customers: u32,
+    /// Staff members.
+    pub staff: u32,
+    /// Sales transactions per register per day.
+    pub transactions_per_register_per_day: u32,
+    /// Lines per transaction.
+    pub lines_per_transaction: u32,
+    /// Days of transaction history the store database keeps (counted, not generated).
+    pub history_days: u32,
+    /// Product changes per hour, from headquarters.
+    pub product_changes_per_hour: u32,
+    /// Price changes per hour.
+    pub price_changes_per_hour: u32,
+    /// New customers per day.
+    pub new_customers_per_day: u32,
+    /// Customer edits per register per day (they travel only through bidirectional scopes).
+    pub register_edits_per_day: u32,
+    /// Simulated hours.
+    pub horizon_hours: u32,
+    /// Link bandwidth of each register, kilobits per second.
+    pub bandwidth_kbps: u32,
+    /// Round-trip latency of each register's link, milliseconds.
+    pub latency_ms: u32,
+    /// Outage windows.
+    pub outages: Vec<Outage>,
+    /// The random seed.
+    pub seed: u64,
+}
+
+/// A scenario value that is out of range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioError {
+    /// The field (its name in [`Scenario`]).
+    pub field: &'static str,
+    /// What is wrong, for people.
+    pub message: String,
+}
+
+/// The named starting points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    Small,
+    Reference,
+    Flagship,
+}
+
+impl Preset {
+    /// All presets.
+    pub const ALL: [Preset; 3] = [Preset::Small, Preset::Reference, Preset::Flagship];
+
+    /// The preset's name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Preset::Small => "Small store",
+            Preset::Reference => "Reference mid-size store",
+            Preset::Flagship => "Large flagship",
+        }
+    }
+
+    /// The scenario of the preset.
+    pub fn scenario(self) -> Scenario {
+        let reference = Scenario {
+            stores: 1,
+            registers_per_store: 6,
+            products: 20_000,
+            variants_per_product: 2,
+            customers: 50_000,
+            staff: 40,
+            transactions_per_register_per_day: 300,
+            lines_per_transaction: 3,
+            history_days: 90,
+            product_changes_per_hour: 40,
+            price_changes_per_hour: 120,
+            new_customers_per_day: 60,
+            register_edits_per_day: 20,
+            horizon_hours: 168,
+            bandwidth_kbps: 10_000,
+            latency_ms: 40,
+            outages: vec![Outage {
+                register: 2,
+                start_minute: 26 * 60,
+                end_minute: 30 * 60,
+            }],
+            seed: 42,
+        };
+        match self {
+            Preset::Reference => reference,
+            Preset::Small => Scenario {
+                registers_per_store: 2,
+                products: 3_000,
+                variants_per_product: 1,
+                customers: 5_000,
+                staff: 8,
+                transactions_per_register_per_day: 120,
+                lines_per_transaction: 2,
+                history_days: 30,
+                product_changes_per_hour: 5,
+                price_changes_per_hour: 10,
+                new_customers_per_day: 10,
+                register_edits_per_day: 5,
+                horizon_hours: 48,
+                bandwidth_kbps: 2_000,
+                latency_ms: 80,
+                outages: vec![Outage {
+                    register: 1,
+                    start_minute: 10 * 60,
+                    end_minute: 12 * 60,
+                }],
+                ..reference
+            },
+            Preset::Flagship => Scenario {
+                registers_per_store: 20,
+                products: 60_000,
+                variants_per_product: 3,
+                customers: 200_000,
+                staff: 150,
+                transactions_per_register_per_day: 500,
+                lines_per_transaction: 4,
+                history_days: 180,
+                product_changes_per_hour: 150,
+                price_changes_per_hour: 400,
+                new_customers_per_day: 300,
+                register_edits_per_day: 40,
+                horizon_hours: 72,
+                bandwidth_kbps: 50_000,
+                latency_ms: 20,
+                outages: vec![
+                    Outage {
+                        register: 3,
+                        start_minute: 8 * 60,
+                        end_minute: 9 * 60,
+                    },
+                    Outage {
+                        register: 11,
+                        start_minute: 30 * 60,
+                        end_minute: 36 * 60,
+                    },
+                ],
+                ..reference
+            },
+        }
+    }
+}
+
+impl Scenario {
+    /// Registers in all stores.
+    pub fn registers(&self) -> u32 {
+        self.stores.saturating_mul(self.registers_per_store)
+    }
+
+    /// Simulated seconds.
+    pub fn horizon_seconds(&self) -> u64 {
+        u64::from(self.horizon_hours) * 3600
+    }
+
+    /// Every value out of range, with what the range is.
+    pub fn validate(&self) -> Vec<ScenarioError> {
+        let mut errors = Vec::new();
+        let mut range = |field: &'static str, what: &str, value: u64, min: u64, max: u64| {
+            if value < min || value > max {
+                errors.push(ScenarioError {
+                    field,
+                    message: format!("{what} must be between {min} and {max}; it is {value}."),
+                });
+            }
+        };
+        range("stores", "Stores", self.stores.into(), 1, 20);
+        range(
+            "registers_per_store",
+            "Registers per store",
+            self.registers_per_store.into(),
+            1,
+            100,
+        );
+        range("products", "Products", self.products.into(), 1, 500_000);
+        range(
+            "variants_per_product",
+            "Variants per product",
+            self.variants_per_product.into(),
+            0,
+            20,
+        );
+        range(
+            "customers",
+            "Customers",
+            self.customers.into(),
+            0,
+            2_000_000,
+        );
+        range("staff", "Staff", self.staff.into(), 1, 10_000);
+        range(
+            "transactions_per_register_per_day",
+            "Transactions per register per day",
+            self.transactions_per_register_per_day.into(),
+            0,
+            20_000,
+        );
+        range(
+            "lines_per_transaction",
+            "Lines per transaction",
+            self.lines_per_transaction.into(),
+            1,
+            100,
+        );
+        range(
+            "history_days",
+            "Days of history",
+            self.history_days.into(),
+            0,
+            3650,
+        );
+        range(
+            "product_changes_per_hour",
+            "Product changes per hour",
+            self.product_changes_per_hour.into(),
+            0,
+            100_000,
+        );
+        range(
+            "price_changes_per_hour",
+            "Price changes per hour",
+            self.price_changes_per_hour.into(),
+            0,
+            100_000,
+        );
+        range(
+            "new_customers_per_day",
+            "New customers per day",
+            self.new_customers_per_day.into(),
+            0,
+            100_000,
+        );
+        range(
+            "register_edits_per_day",
+            "Customer edits per register per day",
+            self.register_edits_per_day.into(),
+            0,
+            100_000,
+        );
+        range(
+            "horizon_hours",
+            "Simulated hours",
+            self.horizon_hours.into(),
+            1,
+            24 * 31,
+        );
+        range(
+            "bandwidth_kbps",
+            "Bandwidth",
+            self.bandwidth_kbps.into(),
+            8,
+            10_000_000,
+        );
+        range("latency_ms", "Latency", self.latency_ms.into(), 0, 60_000);
+        let registers = self.registers();
+        let horizon = self.horizon_hours * 60;
+        for (i, o) in self.outages.iter().enumerate() {
+            if o.register == 0 || o.register > registers {
+                errors.push(ScenarioError {
+                    field: "outages",
+                    message: format!(
+                        "Outage {}: register {} does not exist (there are {registers}).",
+                        i + 1,
+                        o.register
+                    ),
+                });
+            }
+            if o.end_minute <= o.start_minute {
+                errors.push(ScenarioError {
+                    field: "outages",
+                    message: format!("Outage {}: it must end after it starts.", i + 1),
+                });
+            } else if o.start_minute >= horizon {
+                errors.push(ScenarioError {
+                    field: "outages",
+                    message: format!(
+                        "Outage {}: it starts after the simulated horizon ({} hours).",
+                        i + 1,
+                        self.horizon_hours
+                    ),
+                });
+            }
+        }
+        errors
+    }
+}
