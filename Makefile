@@ -49,3 +49,4 @@ clean:
 # Benchmarks: print figures, never fail on noise (not part of `make test`).
 bench:
 	cargo bench --bench validation
+	cargo bench --bench sim

@@ -186,6 +186,8 @@ pub struct Engine<D: Database> {
     registers: Vec<RegisterState>,
     queue: BinaryHeap<Reverse<(u64, u32, usize)>>,
     replica_at: Vec<u64>,
+    /// When each store table last changed: sessions skip tables unchanged since their last run.
+    changed_at: Vec<u64>,
     store_at: u64,
     product_limit: Option<u64>,
     customer_limit: Option<u64>,
@@ -335,6 +337,7 @@ impl<D: Database> Engine<D> {
             scenario: scenario.clone(),
             profile: profile.clone(),
             replica_at: vec![0; tables.len()],
+            changed_at: vec![0; tables.len()],
             registers: (0..registers)
                 .map(|_| RegisterState {
                     last_run: vec![None; profile.scopes.len()],
@@ -404,6 +407,11 @@ impl<D: Database> Engine<D> {
                 sql.push_str(&format!(
                     "CREATE TABLE replica.{name} ({});",
                     Self::column_defs(t, false)
+                ));
+                // Every session asks the replica what changed since its last run.
+                sql.push_str(&format!(
+                    "CREATE INDEX replica.\"ix_{0}_changed\" ON {name} (\"_ops_changed\");",
+                    t.name
                 ));
                 if t.counter.is_some() {
                     sql.push_str(&format!(
@@ -746,6 +754,7 @@ impl<D: Database> Engine<D> {
                         &format!("UPDATE main.{} SET \"_ops_changed\" = ?1 WHERE \"_ops_key\" IN ({keys})", q(&self.tables[i].name)),
                         &[Value::Integer(t as i64)],
                     )?;
+                    self.changed_at[i] = t;
                 }
             }
         }
@@ -766,6 +775,7 @@ impl<D: Database> Engine<D> {
                 )?;
                 let key = format!("({first_key} + (n - {}) / {per})", max_row + 1);
                 self.generate("main", i, max_row + 1, new_customers * per, &key, t, None)?;
+                self.changed_at[i] = t;
             }
         }
         self.db.exec_batch("COMMIT")?;
@@ -908,6 +918,9 @@ impl<D: Database> Engine<D> {
                 {
                     continue; // register-written rows go up, not down
                 }
+                if self.changed_at[i] <= last {
+                    continue; // nothing changed since this register's last run
+                }
                 self.refresh_replica(i, t)?;
                 let (rows, created) = self.changed(i, last, t)?;
                 if rows > 0 {
@@ -930,6 +943,9 @@ impl<D: Database> Engine<D> {
                         problems.push(format!("{} has no replication counter: the register cannot tell which rows are new, so nothing was uploaded", self.tables[i].name));
                     }
                     continue;
+                }
+                if self.tables[i].volume.rows_per_transaction(&self.scenario) == 0 {
+                    continue; // the volume model writes nothing to it on registers
                 }
                 let after = self.registers[r].uploaded_to.get(&i).copied().unwrap_or(0);
                 let top = self.db.query(
@@ -955,6 +971,7 @@ impl<D: Database> Engine<D> {
                     &[Value::Integer(register as i64), Value::Integer(after), Value::Integer(t as i64)],
                 )?;
                 self.registers[r].uploaded_to.insert(i, upto);
+                self.changed_at[i] = t;
                 uploaded.push(TableVolume {
                     table: i,
                     rows,
@@ -1068,6 +1085,7 @@ impl<D: Database> Engine<D> {
                     ),
                     &[Value::Integer(t as i64)],
                 )? as u64;
+                self.changed_at[i] = t;
                 uploaded.push(TableVolume {
                     table: i,
                     rows: changed,

@@ -38,6 +38,21 @@ fn value_of(v: ValueRef<'_>) -> Value {
     }
 }
 
+fn query_rows(stmt: &mut rusqlite::Statement<'_>, params: &[Value]) -> Result<QueryResult, DbError> {
+    let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+    let n = columns.len();
+    let mut rows = Vec::new();
+    let mut cursor = stmt.query(params_from_iter(params))?;
+    while let Some(row) = cursor.next()? {
+        let mut values = Vec::with_capacity(n);
+        for i in 0..n {
+            values.push(value_of(row.get_ref(i)?));
+        }
+        rows.push(values);
+    }
+    Ok(QueryResult { columns, rows })
+}
+
 /// A native SQLite database.
 pub struct NativeDb {
     conn: Connection,
@@ -47,18 +62,17 @@ pub struct NativeDb {
 impl NativeDb {
     /// Opens a fresh in-memory database.
     pub fn open_memory() -> Result<Self, DbError> {
-        Ok(NativeDb {
-            conn: Connection::open_in_memory()?,
-            path: None,
-        })
+        Self::wrap(Connection::open_in_memory()?, None)
+    }
+
+    fn wrap(conn: Connection, path: Option<String>) -> Result<Self, DbError> {
+        conn.set_prepared_statement_cache_capacity(512);
+        Ok(NativeDb { conn, path })
     }
 
     /// Opens (or creates) the database file at `path`.
     pub fn open_file(path: &str) -> Result<Self, DbError> {
-        Ok(NativeDb {
-            conn: Connection::open(path)?,
-            path: Some(path.to_string()),
-        })
+        Self::wrap(Connection::open(path)?, Some(path.to_string()))
     }
 
     /// Opens an in-memory database holding a copy of the `.sqlite` file in `bytes`.
@@ -107,11 +121,14 @@ impl super::Database for NativeDb {
     }
 
     fn execute(&self, sql: &str, params: &[Value]) -> Result<usize, DbError> {
-        super::Statement::execute(&mut self.prepare(sql)?, params)
+        // Statements run again and again (the simulator's are long): keep them prepared.
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        Ok(stmt.execute(params_from_iter(params))?)
     }
 
     fn query(&self, sql: &str, params: &[Value]) -> Result<QueryResult, DbError> {
-        super::Statement::query(&mut self.prepare(sql)?, params)
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        query_rows(&mut stmt, params)
     }
 
     fn prepare<'a>(&'a self, sql: &str) -> Result<NativeStmt<'a>, DbError> {
