@@ -148,3 +148,85 @@ async fn bad_parameters_and_schema_names_are_errors() {
         Err(DbError::Misuse(_))
     ));
 }
+
+#[wasm_bindgen_test]
+async fn prepared_statements_are_reused_and_stay_correct() {
+    let sql = engine().await;
+    let db = sql.open().unwrap();
+    db.exec_batch("CREATE TABLE t (a INTEGER)").unwrap();
+    for i in 0..600i64 {
+        // The same SQL every time: served from the statement cache (and past its capacity).
+        assert_eq!(
+            db.execute("INSERT INTO t VALUES (?1)", &[i.into()])
+                .unwrap(),
+            1
+        );
+        if i % 100 == 0 {
+            db.execute(&format!("INSERT INTO t VALUES ({i})"), &[])
+                .unwrap();
+        }
+    }
+    assert_eq!(count(&db, "SELECT count(*) FROM t"), 606);
+    assert!(db.query("SELEC broken", &[]).is_err());
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM t"),
+        606,
+        "an error leaves the cache usable"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_simulator_runs_on_sqljs_with_more_than_nine_registers() {
+    use offline_profile_studio::catalog::Catalog;
+    use offline_profile_studio::model::diff::ResolvedProfile;
+    use offline_profile_studio::model::Workspace;
+    use offline_profile_studio::sim::{Engine, Preset};
+    let sql = engine().await;
+    let ws = Workspace::with_default_profile();
+    let profile = ResolvedProfile::of(&ws, &ws.profiles[0]);
+    let mut scenario = Preset::Small.scenario();
+    scenario.stores = 2;
+    scenario.registers_per_store = 6;
+    scenario.products = 300;
+    scenario.customers = 400;
+    scenario.horizon_hours = 2;
+    scenario.outages.clear();
+    let mut sim = Engine::new(
+        sql.open().unwrap(),
+        &scenario,
+        &profile,
+        5,
+        Catalog::builtin(),
+    )
+    .unwrap();
+    let result = sim.run().unwrap().clone();
+    assert_eq!(result.sessions.iter().map(|s| s.register).max(), Some(12));
+    let uploaded: u64 = result
+        .sessions
+        .iter()
+        .flat_map(|s| &s.uploaded)
+        .map(|v| v.rows)
+        .sum();
+    assert!(uploaded > 0, "sales went up from the registers");
+    let products = result
+        .tables
+        .iter()
+        .position(|t| t == "INVENTTABLE")
+        .unwrap();
+    let first = result
+        .sessions
+        .iter()
+        .find(|s| s.register == 12 && s.initial && s.downloaded.iter().any(|v| v.table == products))
+        .unwrap();
+    assert_eq!(
+        first
+            .downloaded
+            .iter()
+            .find(|v| v.table == products)
+            .unwrap()
+            .rows,
+        300
+    );
+    let attached = sim.db().query("PRAGMA database_list", &[]).unwrap();
+    assert_eq!(attached.rows.len(), 3);
+}

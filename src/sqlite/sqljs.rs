@@ -163,6 +163,7 @@ impl SqlJs {
         Ok(SqlJsDb {
             db: db.unchecked_into(),
             closed: false,
+            cache: std::cell::RefCell::new(std::collections::HashMap::new()),
         })
     }
 
@@ -184,19 +185,57 @@ impl SqlJs {
 pub struct SqlJsDb {
     db: ffi::JsDatabase,
     closed: bool,
+    /// Statements of [`Database::execute`] and [`Database::query`], kept prepared: the same SQL
+    /// runs again and again (the simulator's statements are long), and preparing costs more
+    /// than running.
+    cache: std::cell::RefCell<std::collections::HashMap<String, ffi::JsStatement>>,
 }
+
+/// Statements kept prepared at most; past that the cache is emptied.
+const CACHE_CAPACITY: usize = 512;
 
 impl SqlJsDb {
     /// Closes the database and frees its memory inside sql.js.
     pub fn close(mut self) -> Result<(), DbError> {
+        self.free_cache();
         self.closed = true;
         self.db.close().map_err(sqlite_error)
+    }
+
+    fn free_cache(&self) {
+        for (_, stmt) in self.cache.borrow_mut().drain() {
+            stmt.free();
+        }
+    }
+
+    /// Runs `f` on the cached statement of `sql`, preparing it the first time.
+    fn with_cached<T>(
+        &self,
+        sql: &str,
+        f: impl FnOnce(&ffi::JsStatement) -> Result<T, DbError>,
+    ) -> Result<T, DbError> {
+        let cached = self.cache.borrow_mut().remove(sql);
+        let stmt = match cached {
+            Some(stmt) => stmt,
+            None => self.db.prepare(sql).map_err(sqlite_error)?,
+        };
+        let result = f(&stmt);
+        let mut cache = self.cache.borrow_mut();
+        if cache.len() >= CACHE_CAPACITY {
+            for (_, old) in cache.drain() {
+                old.free();
+            }
+        }
+        // A failed step leaves the statement reset by the next bind; keep it either way.
+        cache.insert(sql.to_string(), stmt);
+        result
     }
 }
 
 impl Drop for SqlJsDb {
     fn drop(&mut self) {
         if !self.closed {
+            self.free_cache();
             // Nothing useful can be done with an error while dropping.
             let _ = self.db.close();
         }
@@ -215,43 +254,48 @@ impl Drop for SqlJsStmt<'_> {
     }
 }
 
-impl SqlJsStmt<'_> {
-    fn bind(&self, params: &[Value]) -> Result<(), DbError> {
-        self.stmt.reset().map_err(sqlite_error)?;
-        self.stmt
-            .bind(&params_array(params))
-            .map_err(sqlite_error)
-            .map(|_| ())
+fn bind(stmt: &ffi::JsStatement, params: &[Value]) -> Result<(), DbError> {
+    stmt.reset().map_err(sqlite_error)?;
+    stmt.bind(&params_array(params))
+        .map_err(sqlite_error)
+        .map(|_| ())
+}
+
+fn run_statement(
+    stmt: &ffi::JsStatement,
+    db: &SqlJsDb,
+    params: &[Value],
+) -> Result<usize, DbError> {
+    bind(stmt, params)?;
+    while stmt.step().map_err(sqlite_error)? {}
+    Ok(db.db.get_rows_modified() as usize)
+}
+
+fn query_statement(stmt: &ffi::JsStatement, params: &[Value]) -> Result<QueryResult, DbError> {
+    bind(stmt, params)?;
+    let config = Object::new();
+    Reflect::set(&config, &"useBigInt".into(), &JsValue::TRUE).map_err(engine_error)?;
+    let config: JsValue = config.into();
+    let mut rows = Vec::new();
+    while stmt.step().map_err(sqlite_error)? {
+        let row = stmt.get(&JsValue::NULL, &config).map_err(sqlite_error)?;
+        rows.push(row.iter().map(from_js).collect());
     }
+    let columns = stmt
+        .get_column_names()
+        .iter()
+        .map(|c| c.as_string().unwrap_or_default())
+        .collect();
+    Ok(QueryResult { columns, rows })
 }
 
 impl super::Statement for SqlJsStmt<'_> {
     fn execute(&mut self, params: &[Value]) -> Result<usize, DbError> {
-        self.bind(params)?;
-        while self.stmt.step().map_err(sqlite_error)? {}
-        Ok(self.db.db.get_rows_modified() as usize)
+        run_statement(&self.stmt, self.db, params)
     }
 
     fn query(&mut self, params: &[Value]) -> Result<QueryResult, DbError> {
-        self.bind(params)?;
-        let config = Object::new();
-        Reflect::set(&config, &"useBigInt".into(), &JsValue::TRUE).map_err(engine_error)?;
-        let config: JsValue = config.into();
-        let mut rows = Vec::new();
-        while self.stmt.step().map_err(sqlite_error)? {
-            let row = self
-                .stmt
-                .get(&JsValue::NULL, &config)
-                .map_err(sqlite_error)?;
-            rows.push(row.iter().map(from_js).collect());
-        }
-        let columns = self
-            .stmt
-            .get_column_names()
-            .iter()
-            .map(|c| c.as_string().unwrap_or_default())
-            .collect();
-        Ok(QueryResult { columns, rows })
+        query_statement(&self.stmt, params)
     }
 }
 
@@ -263,11 +307,11 @@ impl super::Database for SqlJsDb {
     }
 
     fn execute(&self, sql: &str, params: &[Value]) -> Result<usize, DbError> {
-        super::Statement::execute(&mut self.prepare(sql)?, params)
+        self.with_cached(sql, |stmt| run_statement(stmt, self, params))
     }
 
     fn query(&self, sql: &str, params: &[Value]) -> Result<QueryResult, DbError> {
-        super::Statement::query(&mut self.prepare(sql)?, params)
+        self.with_cached(sql, |stmt| query_statement(stmt, params))
     }
 
     fn prepare<'a>(&'a self, sql: &str) -> Result<SqlJsStmt<'a>, DbError> {
