@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 PORT ?= 8080
 
-.PHONY: serve dev build setup test test-lint test-host test-wasm test-e2e catalog screenshot clean bench
+.PHONY: serve dev build build-crash setup test test-lint test-host test-wasm test-e2e catalog screenshot clean bench
 
 serve: build
 	node tools/serve.mjs dist $(PORT)
@@ -16,9 +16,17 @@ dev:
 	SETUP_SKIP_BROWSER=1 tools/setup.sh
 	trunk serve --port $(PORT)
 
+# tools/postbuild.mjs also runs as Trunk's hook; here it checks that no inline script is left.
 build:
 	SETUP_SKIP_BROWSER=1 tools/setup.sh
 	trunk build --release --locked
+	node tools/postbuild.mjs dist
+
+# The crash-screen test's build: a release build with the hidden panic trigger, in dist-crash/.
+build-crash:
+	SETUP_SKIP_BROWSER=1 tools/setup.sh
+	trunk build --release --locked --features crash-test --dist dist-crash
+	node tools/postbuild.mjs dist-crash
 
 setup:
 	tools/setup.sh
@@ -44,7 +52,7 @@ screenshot: build
 	node tools/shot.mjs dist "$(URL)" target/screenshot.png
 
 clean:
-	rm -rf target dist public/sqljs node_modules
+	rm -rf target dist dist-crash public/sqljs node_modules
 
 # Benchmarks: print figures, never fail on noise (not part of `make test`).
 bench:

@@ -17,21 +17,43 @@ fn main() {
         let mut s = Preset::Reference.scenario();
         s.registers_per_store = registers;
         s.horizon_hours = hours;
-        s.outages.retain(|o| o.register <= registers && o.start_minute < hours * 60);
+        s.outages
+            .retain(|o| o.register <= registers && o.start_minute < hours * 60);
         let t0 = Instant::now();
-        let mut e = Engine::new(NativeDb::open_memory().unwrap(), &s, &profile, 5, Catalog::builtin()).unwrap();
+        let mut e = Engine::new(
+            NativeDb::open_memory().unwrap(),
+            &s,
+            &profile,
+            5,
+            Catalog::builtin(),
+        )
+        .unwrap();
         e.step(0).unwrap();
         let setup = t0.elapsed().as_secs_f64();
         let r = e.run().unwrap();
         let total = t0.elapsed().as_secs_f64();
-        (setup, total, r.sessions.len(), r.sessions.iter().map(|x| x.rows()).sum::<u64>())
+        (
+            setup,
+            total,
+            r.sessions.len(),
+            r.sessions.iter().map(|x| x.rows()).sum::<u64>(),
+        )
     };
-    println!("{:<58} {:>10} {:>10} {:>9} {:>12}", "figure (native, release)", "setup s", "total s", "sessions", "rows moved");
+    println!(
+        "{:<58} {:>10} {:>10} {:>9} {:>12}",
+        "figure (native, release)", "setup s", "total s", "sessions", "rows moved"
+    );
     let (setup, total, n, rows) = run(6, 168);
-    println!("{:<58} {setup:>10.2} {total:>10.2} {n:>9} {rows:>12}", "reference store, default profile, 7 days, 6 registers");
+    println!(
+        "{:<58} {setup:>10.2} {total:>10.2} {n:>9} {rows:>12}",
+        "reference store, default profile, 7 days, 6 registers"
+    );
     for registers in [1, 10, 50] {
         let (setup, total, n, rows) = run(registers, 24);
-        println!("{:<58} {setup:>10.2} {total:>10.2} {n:>9} {rows:>12}", format!("scale: {registers} registers, 1 day"));
+        println!(
+            "{:<58} {setup:>10.2} {total:>10.2} {n:>9} {rows:>12}",
+            format!("scale: {registers} registers, 1 day")
+        );
     }
 }
 

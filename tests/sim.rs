@@ -452,3 +452,32 @@ fn frequencies_drive_the_number_of_sessions() {
         .count();
     assert_eq!(n, 360);
 }
+
+#[test]
+fn a_registers_database_exports_with_real_keys_and_passes_an_integrity_check() {
+    let dir = std::env::temp_dir().join(format!("ops-sim-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("register-1.sqlite");
+    let _ = std::fs::remove_file(&file);
+    let (engine, _) = run(&tiny(), &default_profile());
+    engine.export_register(1, file.to_str().unwrap()).unwrap();
+    let db = NativeDb::open_file(file.to_str().unwrap()).unwrap();
+    let ok = db.query("PRAGMA integrity_check", &[]).unwrap();
+    assert_eq!(ok.scalar(), Some(&Value::Text("ok".into())));
+    let count = |sql: &str| {
+        db.query(sql, &[])
+            .unwrap()
+            .scalar()
+            .and_then(Value::as_i64)
+            .unwrap()
+    };
+    assert_eq!(count("SELECT count(*) FROM INVENTTABLE"), 200);
+    assert!(
+        count("SELECT count(*) FROM RETAILTRANSACTIONTABLE") > 0,
+        "its own sales"
+    );
+    let counts = engine.register_counts(1);
+    let cust = counts.iter().find(|c| c.0 == "CUSTTABLE").unwrap();
+    assert_eq!(count("SELECT count(*) FROM CUSTTABLE") as u64, cust.1);
+    assert!(engine.export_register(99, file.to_str().unwrap()).is_err());
+}

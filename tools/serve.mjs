@@ -1,9 +1,11 @@
 // Serves a built app (default: dist/) on loopback with the right MIME types, no caching
-// surprises and no directory listings. Usage: node tools/serve.mjs [DIR] [PORT] [HOST]
+// surprises, no directory listings, and the app's Content-Security-Policy (tools/csp.mjs).
+// Usage: node tools/serve.mjs [DIR] [PORT] [HOST]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { realpathSync } from 'node:fs';
+import { CSP_HEADER } from './csp.mjs';
 
 
 const types = {
@@ -24,6 +26,7 @@ const types = {
 export function staticServer(root) {
   root = resolve(root);
   return createServer(async (req, res) => {
+  res.setHeader('content-security-policy', CSP_HEADER);
   try {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path = normalize(decodeURIComponent(url.pathname));

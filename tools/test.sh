@@ -4,7 +4,7 @@
 #   lint  cargo fmt --check; cargo clippy -D warnings for the host and for wasm32
 #   host  cargo test (pure core, catalog, native SQLite)
 #   wasm  cargo test --target wasm32-unknown-unknown (sql.js adapter, headless Chromium)
-#   e2e   Playwright against the release build served on loopback
+#   e2e   Playwright against the release build served on loopback (and the crash-test build)
 # TIERS="host wasm" runs a subset (setup and the release build run only when needed).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -54,7 +54,11 @@ for tier in $TIERS; do
       cargo_counts wasm
       ;;
     e2e)
-      if step e2e trunk build --release --locked; then
+      # The release build, and the crash-screen test's build with its hidden panic trigger.
+      if step e2e trunk build --release --locked &&
+        step e2e node tools/postbuild.mjs dist &&
+        step e2e trunk build --release --locked --features crash-test --dist dist-crash &&
+        step e2e node tools/postbuild.mjs dist-crash; then
         step e2e npx playwright test -c tests/e2e/playwright.config.mjs || ok=0
       else
         ok=0

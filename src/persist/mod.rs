@@ -10,6 +10,12 @@
 //!
 //! Data that cannot be read (damaged, or from a newer version) is never dropped: [`decode`]
 //! returns it untouched so the app can offer it for download before anything overwrites it.
+//!
+//! Each save may carry a revision and the revision it was made from (optional fields that older
+//! builds ignore), so tabs sharing the stored workspace can tell whether another tab's save
+//! includes their own last one ([`tabs`]).
+
+pub mod tabs;
 
 use crate::model::{
     ConflictPolicy, DeviceConfig, Frequency, OfflineCustomers, OfflineProducts, Profile, ProfileId,
@@ -28,7 +34,23 @@ struct EnvelopeOut<'a> {
     app: &'static str,
     schema_version: u32,
     saved_at: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    based_on: Option<&'a str>,
     workspace: &'a Workspace,
+}
+
+/// Which save a stored text is, and which save it was made from (both absent in texts saved
+/// before revisions existed).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct Revision {
+    /// This save's revision.
+    #[serde(default, rename = "revision")]
+    pub id: Option<String>,
+    /// The revision of the stored text the saving tab had last seen.
+    #[serde(default)]
+    pub based_on: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -65,13 +87,40 @@ pub enum Loaded {
 
 /// Serializes a workspace into its stored form.
 pub fn encode(ws: &Workspace, saved_at: &str) -> String {
+    encode_envelope(ws, saved_at, None, None)
+}
+
+/// Serializes a workspace into its stored form as save `revision`, made from the stored
+/// revision `based_on` (the one the saving tab had last seen, if any).
+pub fn encode_revision(
+    ws: &Workspace,
+    saved_at: &str,
+    revision: &str,
+    based_on: Option<&str>,
+) -> String {
+    encode_envelope(ws, saved_at, Some(revision), based_on)
+}
+
+fn encode_envelope(
+    ws: &Workspace,
+    saved_at: &str,
+    revision: Option<&str>,
+    based_on: Option<&str>,
+) -> String {
     serde_json::to_string(&EnvelopeOut {
         app: "offline-profile-studio",
         schema_version: SCHEMA_VERSION,
         saved_at,
+        revision,
+        based_on,
         workspace: ws,
     })
     .unwrap_or_default()
+}
+
+/// Reads the revision fields of a stored text (empty when it has none or cannot be read).
+pub fn revision_of(raw: &str) -> Revision {
+    serde_json::from_str(raw).unwrap_or_default()
 }
 
 /// Reads the stored form (`None`: nothing stored).

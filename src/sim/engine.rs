@@ -49,6 +49,8 @@ pub struct SimTable {
     pub counter: Option<String>,
     /// Parent tables that are in the simulation.
     pub parents: Vec<usize>,
+    /// The table's real SQLite DDL (as in a package's schema.sql).
+    ddl: String,
     columns: Vec<(String, SqlType, usize, bool)>,
 }
 
@@ -151,6 +153,8 @@ pub struct SimResult {
     pub store_bytes: u64,
     /// Failed reconnect attempts per register while offline.
     pub reconnect_attempts: BTreeMap<u32, u32>,
+    /// The scenario's outage windows.
+    pub outages: Vec<super::scenario::Outage>,
 }
 
 /// How far a run has come.
@@ -251,6 +255,7 @@ impl<D: Database> Engine<D> {
                     None
                 },
                 parents: Vec::new(),
+                ddl: t.create_sql(),
                 columns: t
                     .columns
                     .iter()
@@ -358,6 +363,7 @@ impl<D: Database> Engine<D> {
             count_cache: HashMap::new(),
         };
         engine.result.tables = engine.tables.iter().map(|t| t.name.clone()).collect();
+        engine.result.outages = scenario.outages.clone();
         engine.result.scopes = profile
             .scopes
             .iter()
@@ -445,6 +451,15 @@ impl<D: Database> Engine<D> {
                     format!("printf('%08d-0000-4000-8000-000000000000', {n})")
                 }
                 SqlType::VarBinary => "X'00'".into(),
+                // Key columns stay unique, so the real primary keys hold in exported databases.
+                SqlType::NVarChar | SqlType::NChar | SqlType::VarChar if *key => {
+                    let prefix: String = name
+                        .chars()
+                        .filter(|c| c.is_ascii_alphanumeric())
+                        .take(4)
+                        .collect();
+                    format!("('{prefix}' || {n})")
+                }
                 SqlType::NVarChar | SqlType::NChar | SqlType::VarChar => {
                     let prefix: String = name
                         .chars()
@@ -1141,6 +1156,57 @@ impl<D: Database> Engine<D> {
     /// own rows in `regs`), for inspection.
     pub fn db(&self) -> &D {
         &self.db
+    }
+
+    /// Writes register `register`'s offline database (1-based) into the database file `target`
+    /// (another database of the same backend, by its attach name): the profile's tables with
+    /// their real columns and keys, holding what the register has received (the shared replica
+    /// as of its last session of each scope) and its own rows.
+    pub fn export_register(&self, register: u32, target: &str) -> Result<(), SimError> {
+        let Some(state) = self.registers.get(register.saturating_sub(1) as usize) else {
+            return Err(SimError::Db(DbError::Misuse(format!(
+                "there is no register {register}"
+            ))));
+        };
+        self.db.attach(target, "out")?;
+        let result = (|| {
+            self.db.exec_batch("BEGIN")?;
+            for t in self.tables.iter().filter(|t| t.scope.is_some()) {
+                let ddl = t.ddl.replacen("CREATE TABLE \"", "CREATE TABLE out.\"", 1);
+                self.db.exec_batch(&ddl)?;
+                let cols = Self::column_list(t);
+                let name = q(&t.name);
+                let scope = t.scope.unwrap_or(0);
+                let Some(last) = state.last_run[scope] else {
+                    continue;
+                };
+                if t.counter.is_some() {
+                    self.db.execute(
+                        &format!("INSERT OR IGNORE INTO out.{name} ({cols}) SELECT {cols} FROM regs.{name} WHERE \"_ops_register\" = ?1"),
+                        &[Value::Integer(i64::from(register))],
+                    )?;
+                }
+                if self.profile.scopes[scope].direction.downloads() {
+                    self.db.execute(
+                        &format!("INSERT OR IGNORE INTO out.{name} ({cols}) SELECT {cols} FROM replica.{name} WHERE \"_ops_changed\" <= ?1"),
+                        &[Value::Integer(last as i64)],
+                    )?;
+                }
+            }
+            self.db.exec_batch("COMMIT")
+        })();
+        if result.is_err() {
+            let _ = self.db.exec_batch("ROLLBACK");
+        }
+        let detached = self.db.detach("out");
+        result?;
+        detached?;
+        Ok(())
+    }
+
+    /// The number of registers.
+    pub fn register_count(&self) -> u32 {
+        self.registers.len() as u32
     }
 
     /// Row counts per table in register `register`'s database (1-based), next to the store's.

@@ -108,8 +108,8 @@ impl Preset {
             latency_ms: 40,
             outages: vec![Outage {
                 register: 2,
-                start_minute: 26 * 60,
-                end_minute: 30 * 60,
+                start_minute: 9 * 60,
+                end_minute: 11 * 60,
             }],
             seed: 42,
         };

@@ -38,7 +38,10 @@ fn value_of(v: ValueRef<'_>) -> Value {
     }
 }
 
-fn query_rows(stmt: &mut rusqlite::Statement<'_>, params: &[Value]) -> Result<QueryResult, DbError> {
+fn query_rows(
+    stmt: &mut rusqlite::Statement<'_>,
+    params: &[Value],
+) -> Result<QueryResult, DbError> {
     let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
     let n = columns.len();
     let mut rows = Vec::new();

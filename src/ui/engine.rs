@@ -1,14 +1,45 @@
-//! Loads the in-browser SQLite engine (sql.js) at start-up and shows whether it is ready.
+//! The in-browser SQLite engine (sql.js): loaded once and shared, its status in the footer, and
+//! a way for long work to give the browser a turn.
 
 use crate::sqlite::sqljs::SqlJs;
 use crate::sqlite::{Database, DbError};
 use leptos::prelude::*;
+use std::cell::RefCell;
 
 /// Where the app serves sql.js's WebAssembly from (copied there by the build).
 const SQLJS_WASM: &str = "sqljs/sql-wasm.wasm";
 
-async fn probe() -> Result<String, DbError> {
+thread_local! {
+    static LOADED: RefCell<Option<SqlJs>> = const { RefCell::new(None) };
+}
+
+/// The sql.js module, loaded on first use.
+pub async fn sqljs() -> Result<SqlJs, DbError> {
+    if let Some(sql) = LOADED.with(|l| l.borrow().clone()) {
+        return Ok(sql);
+    }
     let sql = SqlJs::load(SQLJS_WASM).await?;
+    LOADED.with(|l| *l.borrow_mut() = Some(sql.clone()));
+    Ok(sql)
+}
+
+/// Milliseconds on the browser's clock, for measuring runs.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Lets the browser paint and handle input before long work goes on.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+async fn probe() -> Result<String, DbError> {
+    let sql = sqljs().await?;
     let db = sql.open()?;
     let version = db.query("SELECT sqlite_version()", &[])?;
     Ok(version.scalar().map(|v| v.to_string()).unwrap_or_default())

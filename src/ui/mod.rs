@@ -2,12 +2,13 @@
 //! and calls core methods; rules live in the core, JavaScript lives in the SQLite adapter.
 
 mod catalog_page;
+mod crash;
 mod engine;
 mod fields;
 mod packages;
-mod placeholder;
 mod profiles;
 mod route;
+mod simulation;
 mod state;
 mod storage;
 
@@ -15,9 +16,10 @@ use leptos::prelude::*;
 use route::Route;
 use state::{StorageState, Studio};
 
-/// Installs the panic hook and mounts the app on `<body>`.
+/// Installs the panic hook (the panic in the console, then the crash screen) and mounts the
+/// app on `<body>`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash::install();
     leptos::mount::mount_to_body(App);
 }
 
@@ -30,6 +32,11 @@ fn current_route() -> Route {
 pub fn App() -> impl IntoView {
     let (route, set_route) = signal(current_route());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        // Only in builds for the crash-screen test (`--features crash-test`), never in releases.
+        #[cfg(feature = "crash-test")]
+        if window().location().hash().as_deref() == Ok("#/__panic") {
+            panic!("crash-test: panic forced by #/__panic");
+        }
         set_route.set(current_route());
     });
     on_cleanup(move || listener.remove());
@@ -97,7 +104,7 @@ pub fn App() -> impl IntoView {
                 Route::Import(payload) => {
                     view! { <packages::PackagesPage shared=Some(payload)/> }.into_any()
                 }
-                other => view! { <placeholder::Placeholder area=other/> }.into_any(),
+                Route::Simulation => view! { <simulation::SimulationPage/> }.into_any(),
             }}
         </main>
         <footer class="app-footer">
@@ -137,6 +144,9 @@ fn NavLink(
 fn SaveStatus() -> impl IntoView {
     let studio = expect_context::<Studio>();
     move || match studio.storage.get() {
+        _ if studio.conflict.with(Option::is_some) => {
+            view! { <span class="save bad">"Not saved"</span> }.into_any()
+        }
         StorageState::Saved(Some(_)) => {
             view! { <span class="save ok">"Saved in this browser"</span> }.into_any()
         }
@@ -163,6 +173,13 @@ fn Banners() -> impl IntoView {
             }.into_any()),
             StorageState::Saved(_) => None,
         }}
+        {move || studio.conflict.with(Option::is_some).then(|| view! {
+            <div class="banner bad" role="alert">
+                <p>"This workspace was also changed in another tab. So that neither tab's work is lost, changes made here are not saved until you choose which version to keep."</p>
+                <button type="button" on:click=move |_| studio.load_other_tab()>"Load the other tab's version"</button>
+                <button type="button" class="danger" on:click=move |_| studio.keep_mine()>"Keep mine (overwrites the other tab's save)"</button>
+            </div>
+        })}
         {move || studio.notice.get().map(|n| view! {
             <div class="banner info" role="status">
                 <p>{n.text}</p>

@@ -1,0 +1,772 @@
+//! The Simulation area: a scenario (presets, every value editable), a run against real SQLite
+//! in this browser (in slices, with progress and cancel), and what it shows: the timeline, the
+//! volumes, the database sizes, and a look inside each register's database.
+
+use super::engine::{now_ms, sqljs, yield_to_browser};
+use super::state::use_studio;
+use super::storage::download_bytes;
+use crate::catalog::Catalog;
+use crate::model::diff::ResolvedProfile;
+use crate::model::ProfileId;
+use crate::sim::{Engine, Outage, Preset, Scenario, SimResult};
+use crate::sqlite::sqljs::SqlJsDb;
+use crate::sqlite::Database;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Bytes as people read them (decimal units).
+fn human_bytes(b: f64) -> String {
+    match b {
+        b if b >= 1e9 => format!("{:.2} GB", b / 1e9),
+        b if b >= 1e6 => format!("{:.1} MB", b / 1e6),
+        b if b >= 1e3 => format!("{:.1} KB", b / 1e3),
+        b => format!("{b:.0} B"),
+    }
+}
+
+/// A scope's colour (the timeline also labels bars, so colour is never the only cue).
+fn colour(i: usize) -> &'static str {
+    const PALETTE: [&str; 16] = [
+        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+        "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd",
+    ];
+    PALETTE[i % PALETTE.len()]
+}
+
+/// The state of the current run.
+#[derive(Clone)]
+enum RunState {
+    Idle,
+    Running { fraction: f64, elapsed: f64 },
+    Done { seconds: f64 },
+    Cancelled,
+    Failed(String),
+}
+
+/// A numeric scenario field: label, getter, setter.
+type NumField = (
+    &'static str,
+    &'static str,
+    fn(&Scenario) -> u64,
+    fn(&mut Scenario, u64),
+);
+
+const FIELDS: [NumField; 17] = [
+    (
+        "stores",
+        "Stores",
+        |s| s.stores.into(),
+        |s, v| s.stores = v as u32,
+    ),
+    (
+        "registers_per_store",
+        "Registers per store",
+        |s| s.registers_per_store.into(),
+        |s, v| s.registers_per_store = v as u32,
+    ),
+    (
+        "products",
+        "Products (released items)",
+        |s| s.products.into(),
+        |s, v| s.products = v as u32,
+    ),
+    (
+        "variants_per_product",
+        "Variants per product",
+        |s| s.variants_per_product.into(),
+        |s, v| s.variants_per_product = v as u32,
+    ),
+    (
+        "customers",
+        "Customers",
+        |s| s.customers.into(),
+        |s, v| s.customers = v as u32,
+    ),
+    (
+        "staff",
+        "Staff",
+        |s| s.staff.into(),
+        |s, v| s.staff = v as u32,
+    ),
+    (
+        "transactions_per_register_per_day",
+        "Transactions per register per day",
+        |s| s.transactions_per_register_per_day.into(),
+        |s, v| s.transactions_per_register_per_day = v as u32,
+    ),
+    (
+        "lines_per_transaction",
+        "Lines per transaction",
+        |s| s.lines_per_transaction.into(),
+        |s, v| s.lines_per_transaction = v as u32,
+    ),
+    (
+        "history_days",
+        "Days of history kept",
+        |s| s.history_days.into(),
+        |s, v| s.history_days = v as u32,
+    ),
+    (
+        "product_changes_per_hour",
+        "Product changes per hour",
+        |s| s.product_changes_per_hour.into(),
+        |s, v| s.product_changes_per_hour = v as u32,
+    ),
+    (
+        "price_changes_per_hour",
+        "Price changes per hour",
+        |s| s.price_changes_per_hour.into(),
+        |s, v| s.price_changes_per_hour = v as u32,
+    ),
+    (
+        "new_customers_per_day",
+        "New customers per day",
+        |s| s.new_customers_per_day.into(),
+        |s, v| s.new_customers_per_day = v as u32,
+    ),
+    (
+        "register_edits_per_day",
+        "Customer edits per register per day",
+        |s| s.register_edits_per_day.into(),
+        |s, v| s.register_edits_per_day = v as u32,
+    ),
+    (
+        "horizon_hours",
+        "Simulated hours",
+        |s| s.horizon_hours.into(),
+        |s, v| s.horizon_hours = v as u32,
+    ),
+    (
+        "bandwidth_kbps",
+        "Bandwidth per register (kbit/s)",
+        |s| s.bandwidth_kbps.into(),
+        |s, v| s.bandwidth_kbps = v as u32,
+    ),
+    (
+        "latency_ms",
+        "Latency (ms)",
+        |s| s.latency_ms.into(),
+        |s, v| s.latency_ms = v as u32,
+    ),
+    ("seed", "Random seed", |s| s.seed, |s, v| s.seed = v),
+];
+
+fn outages_text(s: &Scenario) -> String {
+    s.outages
+        .iter()
+        .map(|o| format!("{}: {}-{}", o.register, o.start_minute, o.end_minute))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Parses "register: start-end" lines (minutes); names the line that does not fit.
+fn parse_outages(text: &str) -> Result<Vec<Outage>, String> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, line)| {
+            let bad = || format!("Outage line {}: write \u{201c}register: start-end\u{201d} in minutes, e.g. \u{201c}2: 600-720\u{201d}.", i + 1);
+            let (r, span) = line.split_once(':').ok_or_else(bad)?;
+            let (a, b) = span.split_once('-').ok_or_else(bad)?;
+            Ok(Outage {
+                register: r.trim().parse().map_err(|_| bad())?,
+                start_minute: a.trim().parse().map_err(|_| bad())?,
+                end_minute: b.trim().parse().map_err(|_| bad())?,
+            })
+        })
+        .collect()
+}
+
+/// The Simulation page.
+#[component]
+pub fn SimulationPage() -> impl IntoView {
+    let studio = use_studio();
+    let scenario = RwSignal::new(Preset::Small.scenario());
+    let preset = RwSignal::new("Small store".to_string());
+    let profile = RwSignal::new(studio.profile.get_untracked());
+    let outage_error = RwSignal::new(None::<String>);
+    let bad_field = RwSignal::new(Vec::<(&'static str, String)>::new());
+    let state = RwSignal::new(RunState::Idle);
+    let result = RwSignal::new(None::<Arc<SimResult>>);
+    let engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage> = StoredValue::new_local(None);
+    let cancel = StoredValue::new(false);
+    let generation = StoredValue::new(0u32);
+    let profiles = Memo::new(move |_| {
+        studio.ws.with(|ws| {
+            ws.profiles
+                .iter()
+                .map(|p| (p.id, p.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let current = Memo::new(move |_| {
+        profile
+            .get()
+            .filter(|id| studio.ws.with(|ws| ws.profile(*id).is_some()))
+            .or_else(|| studio.ws.with(|ws| ws.profiles.first().map(|p| p.id)))
+    });
+    let errors = Memo::new(move |_| scenario.with(|s| s.validate()));
+    let run = move || {
+        let Some(pid) = current.get_untracked() else {
+            return;
+        };
+        let Some((resolved, reconnect)) = studio.ws.with_untracked(|ws| {
+            ws.profile(pid)
+                .map(|p| (ResolvedProfile::of(ws, p), p.device.reconnect_interval_mins))
+        }) else {
+            return;
+        };
+        let s = scenario.get_untracked();
+        if !s.validate().is_empty()
+            || outage_error.with_untracked(Option::is_some)
+            || !bad_field.with_untracked(Vec::is_empty)
+        {
+            return;
+        }
+        cancel.set_value(false);
+        generation.update_value(|g| *g += 1);
+        let this_run = generation.get_value();
+        engine.set_value(None);
+        result.set(None);
+        state.set(RunState::Running {
+            fraction: 0.0,
+            elapsed: 0.0,
+        });
+        leptos::task::spawn_local(async move {
+            let started = now_ms();
+            let outcome: Result<(), String> = async {
+                let sql = sqljs().await.map_err(|e| e.to_string())?;
+                let db = sql.open().map_err(|e| e.to_string())?;
+                let mut sim = Engine::new(db, &s, &resolved, reconnect, Catalog::builtin())
+                    .map_err(|e| e.to_string())?;
+                yield_to_browser().await;
+                loop {
+                    if cancel.get_value() || generation.get_value() != this_run {
+                        return Err("cancelled".into());
+                    }
+                    let progress = sim.step(150).map_err(|e| e.to_string())?;
+                    let elapsed = (now_ms() - started) / 1000.0;
+                    state.set(RunState::Running {
+                        fraction: progress.fraction,
+                        elapsed,
+                    });
+                    if progress.done {
+                        break;
+                    }
+                    yield_to_browser().await;
+                }
+                result.set(Some(Arc::new(sim.result().clone())));
+                engine.set_value(Some(sim));
+                Ok(())
+            }
+            .await;
+            if generation.get_value() != this_run {
+                return;
+            }
+            state.set(match outcome {
+                Ok(()) => RunState::Done {
+                    seconds: (now_ms() - started) / 1000.0,
+                },
+                Err(e) if e == "cancelled" => RunState::Cancelled,
+                Err(e) => RunState::Failed(e),
+            });
+        });
+    };
+    let running = move || matches!(state.get(), RunState::Running { .. });
+    view! {
+        <section class="page simulation" aria-labelledby="page-title">
+            <div class="page-head">
+                <h1 id="page-title">"Simulation"</h1>
+                <p class="lead">"Run a profile against real SQLite databases in this browser: what each register receives, how much, in which order, how often, and how large its offline database becomes. Byte figures are estimates from the catalog's row sizes."</p>
+            </div>
+            <div class="sim-layout">
+                <form class="card scenario" aria-labelledby="scenario-title" name="scenario" on:submit=move |ev| { ev.prevent_default(); run(); }>
+                    <h2 id="scenario-title">"Scenario"</h2>
+                    <div class="field-row">
+                        <div class="field">
+                            <label for="sim-profile">"Profile"</label>
+                            <select id="sim-profile" prop:value=move || current.get().map(|id| id.0.to_string()).unwrap_or_default()
+                                on:change:target=move |ev| profile.set(ev.target().value().parse::<u32>().ok().map(ProfileId))>
+                                <For each=move || profiles.get() key=|p| p.clone() children=move |(id, name)| view! { <option value=id.0.to_string()>{name}</option> }/>
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="sim-preset">"Preset"</label>
+                            <select id="sim-preset" prop:value=move || preset.get()
+                                on:change:target=move |ev| {
+                                    let v = ev.target().value();
+                                    if let Some(p) = Preset::ALL.into_iter().find(|p| p.label() == v) {
+                                        scenario.set(p.scenario());
+                                        bad_field.set(Vec::new());
+                                        outage_error.set(None);
+                                    }
+                                    preset.set(v);
+                                }>
+                                {Preset::ALL.into_iter().map(|p| view! { <option value=p.label()>{p.label()}</option> }).collect_view()}
+                            </select>
+                        </div>
+                    </div>
+                    <div class="field-grid compact">
+                        {FIELDS.into_iter().map(|(key, label, get, set)| {
+                            let id = format!("sim-{key}");
+                            let field_errors = Memo::new(move |_| {
+                                let mut list: Vec<String> = errors.with(|e| e.iter().filter(|x| x.field == key).map(|x| x.message.clone()).collect());
+                                list.extend(bad_field.with(|b| b.iter().filter(|(k, _)| *k == key).map(|(_, m)| m.clone()).collect::<Vec<_>>()));
+                                list
+                            });
+                            view! {
+                                <div class="field">
+                                    <label for=id.clone()>{label}</label>
+                                    <input id=id.clone() type="text" inputmode="numeric" autocomplete="off"
+                                        aria-invalid=move || (!field_errors.with(Vec::is_empty)).then_some("true")
+                                        prop:value=move || scenario.with(|s| get(s).to_string())
+                                        on:input:target=move |ev| {
+                                            let text = ev.target().value();
+                                            bad_field.update(|b| b.retain(|(k, _)| *k != key));
+                                            match text.trim().parse::<u64>() {
+                                                Ok(v) if v <= u64::from(u32::MAX) || key == "seed" => scenario.update(|s| set(s, v)),
+                                                _ => bad_field.update(|b| b.push((key, format!("\u{201c}{text}\u{201d} is not a whole number in range.")))),
+                                            }
+                                        }/>
+                                    <For each=move || field_errors.get() key=|m| m.clone() children=move |m| view! { <p class="issue error">{m}</p> }/>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </div>
+                    <div class="field">
+                        <label for="sim-outages">"Outages (register: start-end, in minutes)"</label>
+                        <textarea id="sim-outages" rows="3" prop:value=move || scenario.with(outages_text)
+                            on:change:target=move |ev| match parse_outages(&ev.target().value()) {
+                                Ok(o) => { outage_error.set(None); scenario.update(|s| s.outages = o); }
+                                Err(e) => outage_error.set(Some(e)),
+                            }></textarea>
+                        {move || outage_error.get().map(|e| view! { <p class="issue error">{e}</p> })}
+                        <For each=move || errors.with(|e| e.iter().filter(|x| x.field == "outages").map(|x| x.message.clone()).collect::<Vec<_>>()) key=|m| m.clone()
+                            children=move |m| view! { <p class="issue error">{m}</p> }/>
+                    </div>
+                    <div class="toolbar">
+                        <button type="submit" class="primary" disabled=move || running() || !errors.with(Vec::is_empty) || outage_error.with(Option::is_some) || !bad_field.with(Vec::is_empty)>"Run simulation"</button>
+                        <button type="button" disabled=move || !running() on:click=move |_| cancel.set_value(true)>"Cancel"</button>
+                    </div>
+                    <RunStatus state/>
+                </form>
+                {move || result.get().map(|r| view! { <Results result=r engine/> })}
+            </div>
+        </section>
+    }
+}
+
+/// The progress bar with time left, or how the last run ended.
+#[component]
+fn RunStatus(
+    /// The run's state.
+    state: RwSignal<RunState>,
+) -> impl IntoView {
+    move || {
+        match state.get() {
+        RunState::Idle => view! { <p class="hint">"Choose a preset or edit the values, then run. The same seed, profile and scenario always give the same results."</p> }.into_any(),
+        RunState::Running { fraction, elapsed } => {
+            let left = if fraction > 0.02 { format!("about {:.0} s left", elapsed / fraction - elapsed) } else { "estimating time left\u{2026}".into() };
+            view! {
+                <div class="progress-wrap">
+                    <label for="sim-progress">{format!("Simulating\u{2026} {:.0}% ({left})", fraction * 100.0)}</label>
+                    <progress id="sim-progress" max="1" value=fraction></progress>
+                </div>
+            }.into_any()
+        }
+        RunState::Done { seconds } => view! { <p class="done" role="status">{format!("Simulation finished in {seconds:.1} s.")}</p> }.into_any(),
+        RunState::Cancelled => view! { <p class="hint" role="status">"Simulation cancelled. Nothing was kept from it."</p> }.into_any(),
+        RunState::Failed(e) => view! { <div class="refusal" role="alert"><p>{format!("The simulation could not run: {e}")}</p></div> }.into_any(),
+    }
+    }
+}
+
+/// Everything a finished run shows.
+#[component]
+fn Results(
+    /// The run's results.
+    result: Arc<SimResult>,
+    /// The engine, for the inspector.
+    engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage>,
+) -> impl IntoView {
+    let r = result.clone();
+    let steady: Vec<_> = r.sessions.iter().filter(|s| !s.initial).collect();
+    let registers = r.sessions.iter().map(|s| s.register).max().unwrap_or(0);
+    let horizon = r.sessions.iter().map(|s| s.end).fold(0.0f64, f64::max);
+    let days = (horizon / 86_400.0).max(1.0 / 24.0);
+    let problems: usize = r.sessions.iter().map(|s| s.problems.len()).sum();
+    let per_day = steady.len() as f64 / days;
+    view! {
+        <div class="results">
+            <section class="card" aria-labelledby="summary-title">
+                <h2 id="summary-title">"Summary"</h2>
+                <ul class="stats">
+                    <li><strong>{r.sessions.len()}</strong>" sync sessions"</li>
+                    <li><strong>{format!("{per_day:.0}")}</strong>" sessions per day, all registers"</li>
+                    <li><strong>{r.conflicts.len()}</strong>" conflicts"</li>
+                    <li><strong>{problems}</strong>" problems found"</li>
+                    <li><strong>{human_bytes(r.store_bytes as f64)}</strong>" store database (estimate)"</li>
+                </ul>
+                {(per_day / f64::from(registers.max(1)) > 2880.0).then(|| view! {
+                    <p class="notice">{format!("Sync storm: {per_day:.0} sessions per day ({:.0} per register). Lower the frequencies of the busiest scopes.", per_day / f64::from(registers.max(1)))}</p>
+                })}
+            </section>
+            <Timeline result=result.clone()/>
+            <Volumes result=result.clone()/>
+            <Sizes result=result.clone()/>
+            <Inspector result=result.clone() engine/>
+        </div>
+    }
+}
+
+/// One lane per register, each session a bar coloured and numbered by scope, outages shaded.
+#[component]
+fn Timeline(
+    /// The run's results.
+    result: Arc<SimResult>,
+) -> impl IntoView {
+    const WIDTH: f64 = 960.0;
+    const LANE: f64 = 26.0;
+    const LEFT: f64 = 90.0;
+    let horizon = result
+        .sessions
+        .iter()
+        .map(|s| s.end)
+        .fold(3600.0f64, f64::max);
+    let registers = result
+        .sessions
+        .iter()
+        .map(|s| s.register)
+        .max()
+        .unwrap_or(1);
+    let view_start = RwSignal::new(0.0f64);
+    let view_span = RwSignal::new(horizon.min(6.0 * 3600.0));
+    let focused = RwSignal::new(None::<usize>);
+    let r = result.clone();
+    let bars = Memo::new(move |_| {
+        let (a, span) = (view_start.get(), view_span.get());
+        r.sessions
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.end >= a && s.start <= a + span)
+            .take(4000)
+            .map(|(i, s)| (i, s.register, s.scope, s.start, s.end, s.catch_up))
+            .collect::<Vec<_>>()
+    });
+    let x = move |t: f64| LEFT + (t - view_start.get()) / view_span.get() * (WIDTH - LEFT);
+    let height = LANE * f64::from(registers) + 30.0;
+    let outages = result.clone();
+    let scopes = result.scopes.clone();
+    let details = result.clone();
+    view! {
+        <section class="card" aria-labelledby="timeline-title">
+            <div class="section-head">
+                <h2 id="timeline-title">"Timeline"</h2>
+                <div class="toolbar" role="toolbar" aria-label="Timeline zoom">
+                    <button type="button" on:click=move |_| view_start.update(|a| *a = (*a - view_span.get_untracked() / 2.0).max(0.0))>"Earlier"</button>
+                    <button type="button" on:click=move |_| view_span.update(|s| *s = (*s / 2.0).max(600.0))>"Zoom in"</button>
+                    <button type="button" on:click=move |_| view_span.update(|s| *s = (*s * 2.0).min(horizon))>"Zoom out"</button>
+                    <button type="button" on:click=move |_| view_start.update(|a| *a = (*a + view_span.get_untracked() / 2.0).min((horizon - view_span.get_untracked()).max(0.0)))>"Later"</button>
+                </div>
+            </div>
+            <p class="hint">{move || format!("Showing hour {:.1} to {:.1} of {:.0}. Bars are numbered by scope; shaded bands are outages; hover or focus a bar for its session.", view_start.get() / 3600.0, (view_start.get() + view_span.get()) / 3600.0, horizon / 3600.0)}</p>
+            <div class="timeline-scroll">
+                <svg class="timeline" role="img" aria-label="Sync sessions over time, one lane per register" viewBox=format!("0 0 {WIDTH} {height}") width=WIDTH height=height>
+                    {(1..=registers).map(|reg| {
+                        let y = LANE * f64::from(reg - 1);
+                        view! {
+                            <g>
+                                <text x="4" y=y + 17.0 class="lane-label">{format!("Register {reg}")}</text>
+                                <line x1=LEFT x2=WIDTH y1=y + LANE y2=y + LANE class="lane-line"/>
+                            </g>
+                        }
+                    }).collect_view()}
+                    {move || outages.outages.iter().filter(|o| o.register <= registers).map(|o| {
+                        let (a, b) = (f64::from(o.start_minute) * 60.0, f64::from(o.end_minute) * 60.0);
+                        let y = LANE * f64::from(o.register - 1);
+                        let x1 = x(a).clamp(LEFT, WIDTH);
+                        let x2 = x(b).clamp(LEFT, WIDTH);
+                        view! { <rect x=x1 y=y width=(x2 - x1).max(0.0) height=LANE class="outage"><title>{format!("Register {} offline from minute {} to {}", o.register, o.start_minute, o.end_minute)}</title></rect> }
+                    }).collect_view()}
+                    <For each=move || bars.get() key=|b| b.0
+                        children=move |(i, reg, scope, start, end, catch_up)| {
+                            let y = LANE * f64::from(reg - 1) + 4.0;
+                            let bx = move || x(start).max(LEFT);
+                            let bw = move || (x(end) - x(start)).max(2.0);
+                            view! {
+                                <g class="bar" tabindex="0" on:focus=move |_| focused.set(Some(i)) on:mouseenter=move |_| focused.set(Some(i))>
+                                    <rect x=bx y=y width=bw height=LANE - 8.0 fill=colour(scope) class:catch-up=catch_up/>
+                                    {move || (bw() > 14.0).then(|| view! { <text x=bx() + 2.0 y=y + 13.0 class="bar-label">{scope + 1}</text> })}
+                                </g>
+                            }
+                        }/>
+                    <text x=LEFT y=height - 6.0 class="axis">{move || format!("{:.1} h", view_start.get() / 3600.0)}</text>
+                    <text x=WIDTH - 40.0 y=height - 6.0 class="axis">{move || format!("{:.1} h", (view_start.get() + view_span.get()) / 3600.0)}</text>
+                </svg>
+            </div>
+            <div class="session-detail" aria-live="polite">
+                {move || focused.get().and_then(|i| details.sessions.get(i).cloned()).map(|s| {
+                    let name = details.scopes.get(s.scope).map(|x| x.0.clone()).unwrap_or_default();
+                    let tables: Vec<String> = s.downloaded.iter().map(|v| format!("\u{2193} {} {} rows", details.tables[v.table], v.rows))
+                        .chain(s.uploaded.iter().map(|v| format!("\u{2191} {} {} rows", details.tables[v.table], v.rows))).take(8).collect();
+                    view! {
+                        <p><strong>{format!("Register {}, scope {} \u{201c}{name}\u{201d} ({})", s.register, s.scope + 1, s.direction.label())}</strong>
+                        {format!(" \u{2014} {:.1} h to {:.1} h, {} rows, {} (estimate){}{}", s.start / 3600.0, s.end / 3600.0, s.rows(), human_bytes(s.bytes() as f64), if s.initial { ", initial download" } else { "" }, if s.catch_up { ", catch-up after an outage" } else { "" })}</p>
+                        {(!tables.is_empty()).then(|| view! { <p class="hint">{tables.join(" \u{b7} ")}</p> })}
+                        {(!s.problems.is_empty()).then(|| view! { <ul class="problems">{s.problems.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul> })}
+                    }
+                })}
+            </div>
+            <ol class="legend">
+                {scopes.iter().enumerate().map(|(i, (d, dir))| view! {
+                    <li><svg class="swatch" viewBox="0 0 10 10" width="10" height="10" aria-hidden="true"><rect width="10" height="10" rx="2" fill=colour(i)/></svg>{format!("{} {} ({})", i + 1, d, dir.label())}</li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// Rows and bytes per scope, the initial load apart from the steady state.
+#[component]
+fn Volumes(
+    /// The run's results.
+    result: Arc<SimResult>,
+) -> impl IntoView {
+    let registers = result
+        .sessions
+        .iter()
+        .map(|s| s.register)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let horizon = result
+        .sessions
+        .iter()
+        .map(|s| s.end)
+        .fold(3600.0f64, f64::max);
+    let days = (horizon / 86_400.0).max(1.0 / 24.0);
+    let rows: Vec<(String, u64, u64, u64, u64, usize)> = result
+        .scopes
+        .iter()
+        .enumerate()
+        .map(|(i, (d, _))| {
+            let mine = result.sessions.iter().filter(|s| s.scope == i);
+            let (mut ir, mut ib, mut sr, mut sb, mut n) = (0, 0, 0, 0, 0);
+            for s in mine {
+                if s.initial {
+                    ir += s.rows();
+                    ib += s.bytes();
+                } else {
+                    sr += s.rows();
+                    sb += s.bytes();
+                    n += 1;
+                }
+            }
+            let reg = u64::from(registers);
+            (d.clone(), ir / reg, ib / reg, sr / reg, sb / reg, n)
+        })
+        .collect();
+    let max_bytes = rows.iter().map(|r| r.2.max(r.4)).max().unwrap_or(1).max(1) as f64;
+    view! {
+        <section class="card" aria-labelledby="volumes-title">
+            <h2 id="volumes-title">"Volumes per register"</h2>
+            <p class="hint">{format!("Averages per register. Steady state covers {:.1} days after provisioning. Bytes are estimates from the catalog's row sizes.", days)}</p>
+            <table class="grid volumes">
+                <thead><tr>
+                    <th scope="col">"Scope"</th><th scope="col" class="num">"Initial rows"</th><th scope="col" class="num">"Initial bytes"</th>
+                    <th scope="col" class="num">"Later rows"</th><th scope="col" class="num">"Later bytes"</th><th scope="col" class="num">"Sessions"</th><th scope="col">"Initial vs later bytes"</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().enumerate().map(|(i, (d, ir, ib, sr, sb, n))| view! {
+                        <tr>
+                            <th scope="row">{format!("{} {d}", i + 1)}</th>
+                            <td class="num">{ir}</td><td class="num">{human_bytes(ib as f64)}</td>
+                            <td class="num">{sr}</td><td class="num">{human_bytes(sb as f64)}</td>
+                            <td class="num">{n}</td>
+                            <td>
+                                <svg class="minibar" viewBox="0 0 200 16" width="200" height="16" role="img" aria-label=format!("initial {} and later {}", human_bytes(ib as f64), human_bytes(sb as f64))>
+                                    <rect x="0" y="1" height="6" width=200.0 * ib as f64 / max_bytes fill=colour(i)/>
+                                    <rect x="0" y="9" height="6" width=200.0 * sb as f64 / max_bytes fill=colour(i) opacity="0.5"/>
+                                </svg>
+                            </td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// Each register's offline database size over time against the 8 GB guidance and 10 GB cap.
+#[component]
+fn Sizes(
+    /// The run's results.
+    result: Arc<SimResult>,
+) -> impl IntoView {
+    const W: f64 = 960.0;
+    const H: f64 = 200.0;
+    let horizon = result.sizes.iter().map(|s| s.at).fold(3600.0f64, f64::max);
+    let peak = result.sizes.iter().map(|s| s.bytes).max().unwrap_or(0) as f64;
+    let top = (peak * 1.15).max(1.0);
+    let registers = result.sizes.iter().map(|s| s.register).max().unwrap_or(0);
+    let lines: Vec<(u32, String)> = (1..=registers)
+        .map(|reg| {
+            let pts: Vec<String> = result
+                .sizes
+                .iter()
+                .filter(|s| s.register == reg)
+                .map(|s| {
+                    format!(
+                        "{:.1},{:.1}",
+                        50.0 + s.at / horizon * (W - 60.0),
+                        H - 20.0 - s.bytes as f64 / top * (H - 40.0)
+                    )
+                })
+                .collect();
+            (reg, pts.join(" "))
+        })
+        .collect();
+    let guidance = 8e9;
+    view! {
+        <section class="card" aria-labelledby="sizes-title">
+            <h2 id="sizes-title">"Offline database size"</h2>
+            <p>{format!("Largest register database: {} (estimate) \u{2014} {:.2}% of the 8 GB guidance, {:.2}% of the 10 GB cap.", human_bytes(peak), peak / guidance * 100.0, peak / 1e10 * 100.0)}</p>
+            <svg class="gauge" viewBox="0 0 1000 40" width="100%" height="40" role="img" aria-label=format!("{} of the 10 GB cap; the 8 GB guidance is marked", human_bytes(peak))>
+                <rect x="0" y="4" width="1000" height="14" rx="7" class="gauge-track"/>
+                <rect x="0" y="4" width=(peak / 1e10 * 1000.0).clamp(2.0, 1000.0) height="14" rx="7" class="gauge-fill"/>
+                <line x1="800" x2="800" y1="0" y2="22" class="gauge-mark"/>
+                <text x="800" y="36" text-anchor="middle" class="axis">"8 GB guidance"</text>
+                <text x="996" y="36" text-anchor="end" class="axis">"10 GB cap"</text>
+            </svg>
+            <svg class="sizes" viewBox=format!("0 0 {W} {H}") width=W height=H role="img" aria-label="Database size per register over time">
+                <text x="4" y="16" class="axis">{human_bytes(top)}</text>
+                <text x="4" y=H - 22.0 class="axis">"0"</text>
+                <line x1="50" x2=W y1=H - 20.0 y2=H - 20.0 class="lane-line"/>
+                {lines.into_iter().map(|(reg, pts)| view! { <polyline points=pts fill="none" stroke=colour(reg as usize - 1) stroke-width="1.5"><title>{format!("Register {reg}")}</title></polyline> }).collect_view()}
+                <text x="50" y=H - 4.0 class="axis">"0 h"</text>
+                <text x=W - 50.0 y=H - 4.0 class="axis">{format!("{:.0} h", horizon / 3600.0)}</text>
+            </svg>
+        </section>
+    }
+}
+
+/// Row counts, a read-only SQL console and a download, for any register.
+#[component]
+fn Inspector(
+    /// The run's results.
+    result: Arc<SimResult>,
+    /// The engine holding the databases.
+    engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage>,
+) -> impl IntoView {
+    let registers = result
+        .sessions
+        .iter()
+        .map(|s| s.register)
+        .max()
+        .unwrap_or(1);
+    let register = RwSignal::new(1u32);
+    let counts = Memo::new(move |_| {
+        let r = register.get();
+        engine.with_value(|e| e.as_ref().map(|e| e.register_counts(r)).unwrap_or_default())
+    });
+    let sql = RwSignal::new("SELECT count(*) FROM CUSTTABLE".to_string());
+    let output = RwSignal::new(None::<Result<crate::sqlite::QueryResult, String>>);
+    let message = RwSignal::new(None::<String>);
+    let run_query = move || {
+        let text = sql.get_untracked();
+        let r = register.get_untracked();
+        leptos::task::spawn_local(async move {
+            let out = async {
+                let lowered = text.trim_start().to_ascii_lowercase();
+                if !["select", "with", "pragma", "explain", "values"].iter().any(|k| lowered.starts_with(k)) {
+                    return Err("Only reading is allowed here: start with SELECT, WITH, PRAGMA, EXPLAIN or VALUES.".to_string());
+                }
+                let module = sqljs().await.map_err(|e| e.to_string())?;
+                let target = module.open().map_err(|e| e.to_string())?;
+                let name = target.attach_name().unwrap_or_default();
+                engine.with_value(|e| e.as_ref().map(|e| e.export_register(r, &name)).unwrap_or(Ok(()))).map_err(|e| e.to_string())?;
+                target.exec_batch("PRAGMA query_only = 1").map_err(|e| e.to_string())?;
+                target.query(&text, &[]).map_err(|e| e.to_string())
+            }
+            .await;
+            output.set(Some(out));
+        });
+    };
+    let download = move || {
+        let r = register.get_untracked();
+        leptos::task::spawn_local(async move {
+            let out: Result<String, String> = async {
+                let module = sqljs().await.map_err(|e| e.to_string())?;
+                let target = module.open().map_err(|e| e.to_string())?;
+                let name = target.attach_name().unwrap_or_default();
+                engine
+                    .with_value(|e| {
+                        e.as_ref()
+                            .map(|e| e.export_register(r, &name))
+                            .unwrap_or(Ok(()))
+                    })
+                    .map_err(|e| e.to_string())?;
+                let bytes = target.export().map_err(|e| e.to_string())?;
+                let file = format!("register-{r}-offline.sqlite");
+                download_bytes(&file, "application/vnd.sqlite3", &bytes)?;
+                Ok(format!(
+                    "Downloaded {file} ({}).",
+                    human_bytes(bytes.len() as f64)
+                ))
+            }
+            .await;
+            message.set(Some(
+                out.unwrap_or_else(|e| format!("The download failed: {e}")),
+            ));
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="inspector-title">
+            <div class="section-head">
+                <h2 id="inspector-title">"Register inspector"</h2>
+                <div class="field inline">
+                    <label for="inspect-register">"Register"</label>
+                    <select id="inspect-register" on:change:target=move |ev| register.set(ev.target().value().parse().unwrap_or(1))>
+                        {(1..=registers).map(|r| view! { <option value=r.to_string()>{format!("Register {r}")}</option> }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <div class="inspector-layout">
+                <div class="table-scroll counts-scroll">
+                    <table class="grid">
+                        <caption class="visually-hidden">"Rows per table, register and store"</caption>
+                        <thead><tr><th scope="col">"Table"</th><th scope="col" class="num">"Register rows"</th><th scope="col" class="num">"Store rows"</th></tr></thead>
+                        <tbody>
+                            <For each=move || counts.get() key=|c| c.clone()
+                                children=move |(t, reg, store)| view! { <tr><th scope="row">{t}</th><td class="num">{reg}</td><td class="num">{store}</td></tr> }/>
+                        </tbody>
+                    </table>
+                </div>
+                <div class="console">
+                    <div class="field">
+                        <label for="sql-console">"SQL query (read-only, on this register's database)"</label>
+                        <textarea id="sql-console" rows="4" spellcheck="false" prop:value=move || sql.get() on:input:target=move |ev| sql.set(ev.target().value())></textarea>
+                    </div>
+                    <div class="toolbar">
+                        <button type="button" class="primary" on:click=move |_| run_query()>"Run query"</button>
+                        <button type="button" on:click=move |_| download()>"Download database"</button>
+                    </div>
+                    {move || message.get().map(|m| view! { <p class="hint" role="status">{m}</p> })}
+                    {move || output.get().map(|o| match o {
+                        Ok(q) => view! {
+                            <div class="table-scroll query-result">
+                                <table class="grid">
+                                    <caption class="visually-hidden">"Query result"</caption>
+                                    <thead><tr>{q.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}</tr></thead>
+                                    <tbody>{q.rows.iter().take(200).map(|row| view! { <tr>{row.iter().map(|v| view! { <td>{v.to_string()}</td> }).collect_view()}</tr> }).collect_view()}</tbody>
+                                </table>
+                                <p class="hint">{format!("{} row{}", q.rows.len(), if q.rows.len() == 1 { "" } else { "s" })}</p>
+                            </div>
+                        }.into_any(),
+                        Err(e) => view! { <div class="refusal" role="alert"><p>{e}</p></div> }.into_any(),
+                    })}
+                </div>
+            </div>
+        </section>
+    }
+}
