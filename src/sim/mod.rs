@@ -9,4 +9,4 @@ pub mod volume;
 pub use engine::{
     Conflict, Engine, Progress, Session, SimError, SimResult, SizeSample, TableVolume,
 };
-pub use scenario::{Outage, Preset, Scenario, ScenarioError};
+pub use scenario::{parse_outages, Outage, Preset, Scenario, ScenarioError};

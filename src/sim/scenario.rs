@@ -314,3 +314,27 @@ impl Scenario {
         errors
     }
 }
+
+/// Parses outage windows written one per line as `register: start-end` (minutes), naming the
+/// line that does not fit. Blank lines are skipped.
+pub fn parse_outages(text: &str) -> Result<Vec<Outage>, String> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, line)| {
+            let bad = || {
+                format!(
+                    "Outage line {}: write \u{201c}register: start-end\u{201d} in minutes, e.g. \u{201c}2: 600-720\u{201d}.",
+                    i + 1
+                )
+            };
+            let (r, span) = line.split_once(':').ok_or_else(bad)?;
+            let (a, b) = span.split_once('-').ok_or_else(bad)?;
+            Ok(Outage {
+                register: r.trim().parse().map_err(|_| bad())?,
+                start_minute: a.trim().parse().map_err(|_| bad())?,
+                end_minute: b.trim().parse().map_err(|_| bad())?,
+            })
+        })
+        .collect()
+}

@@ -8,7 +8,7 @@ use super::storage::download_bytes;
 use crate::catalog::Catalog;
 use crate::model::diff::ResolvedProfile;
 use crate::model::ProfileId;
-use crate::sim::{Engine, Outage, Preset, Scenario, SimResult};
+use crate::sim::{parse_outages, Engine, Preset, Scenario, SimResult};
 use crate::sqlite::sqljs::SqlJsDb;
 use crate::sqlite::Database;
 use leptos::prelude::*;
@@ -157,24 +157,6 @@ fn outages_text(s: &Scenario) -> String {
         .map(|o| format!("{}: {}-{}", o.register, o.start_minute, o.end_minute))
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// Parses "register: start-end" lines (minutes); names the line that does not fit.
-fn parse_outages(text: &str) -> Result<Vec<Outage>, String> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, line)| {
-            let bad = || format!("Outage line {}: write \u{201c}register: start-end\u{201d} in minutes, e.g. \u{201c}2: 600-720\u{201d}.", i + 1);
-            let (r, span) = line.split_once(':').ok_or_else(bad)?;
-            let (a, b) = span.split_once('-').ok_or_else(bad)?;
-            Ok(Outage {
-                register: r.trim().parse().map_err(|_| bad())?,
-                start_minute: a.trim().parse().map_err(|_| bad())?,
-                end_minute: b.trim().parse().map_err(|_| bad())?,
-            })
-        })
-        .collect()
 }
 
 /// The Simulation page.
