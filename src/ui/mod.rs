@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || listener.remove());
     let route: Signal<Route> = route.into();
     provide_context(catalog_page::CatalogFilters::new());
+    provide_context(simulation::SimStore::new());
     let studio = Studio::start();
     provide_context(studio);
     // App-wide shortcuts: Ctrl+N (or Alt+Shift+N, which browsers leave to pages) creates a

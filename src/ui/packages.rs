@@ -1,6 +1,7 @@
 //! The Packages area: export a validated package (or a plain profile.json, or a share link),
 //! import one with a preview, and compare versions with the reprovisioning verdict.
 
+use super::simulation::SimStore;
 use super::state::{use_studio, Studio};
 use super::storage::{download, download_bytes, now_iso, read_file as read_chosen_file};
 use crate::catalog::Catalog;
@@ -106,10 +107,53 @@ fn ExportCard() -> impl IntoView {
     });
     let message = RwSignal::new(None::<String>);
     let link = RwSignal::new(None::<String>);
+    let sim = expect_context::<SimStore>();
+    let with_seed = RwSignal::new(false);
+    let seed_register = RwSignal::new(1u32);
+    // A seed database comes from the last simulation, and only of the profile it simulated.
+    let seed_source = Memo::new(move |_| sim.simulated.get());
+    let seed_available = Memo::new(move |_| {
+        current.get().is_some() && seed_source.with(|s| s.as_ref().map(|s| s.0)) == current.get()
+    });
+    let seed_registers = Memo::new(move |_| {
+        sim.result.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.sessions.iter().map(|s| s.register).max())
+                .unwrap_or(0)
+        })
+    });
     let export = move |what: &'static str| {
         let Some(id) = current.get_untracked() else {
             return;
         };
+        if what == "package" && with_seed.get_untracked() && seed_available.get_untracked() {
+            let register = seed_register.get_untracked();
+            message.set(Some("Preparing the seed database\u{2026}".into()));
+            leptos::task::spawn_local(async move {
+                let result = match sim.register_database(register).await {
+                    Ok(seed) => {
+                        studio.edit(|ws| {
+                            ws.record_export(id);
+                        });
+                        let ws = studio.ws.get_untracked();
+                        export_package(&ws, id, catalog, &now_iso(), Some(&seed))
+                            .map_err(|_| "the profile has errors".to_string())
+                            .and_then(|pkg| {
+                                download_bytes(&pkg.filename, "application/zip", &pkg.bytes)
+                                    .map(|_| pkg.filename)
+                            })
+                    }
+                    Err(e) => Err(e),
+                };
+                message.set(Some(match result {
+                    Ok(name) => format!(
+                        "Downloaded {name} with the offline database of register {register}."
+                    ),
+                    Err(e) => format!("The download failed: {e}."),
+                }));
+            });
+            return;
+        }
         let mut version = None;
         studio.edit(|ws| version = ws.record_export(id));
         let ws = studio.ws.get_untracked();
@@ -207,10 +251,28 @@ fn ExportCard() -> impl IntoView {
                 <button type="button" disabled=move || current.get().is_none() on:click=move |_| export("json")>"Download profile.json"</button>
                 <button type="button" disabled=move || current.get().is_none() on:click=move |_| make_link()>"Create share link"</button>
             </div>
-            <label class="check small disabled-option">
-                <input type="checkbox" disabled=true/>
-                "Include an offline seed database (offline-seed.sqlite) \u{2014} available once a simulation has run"
-            </label>
+            <div class="seed-option">
+                <label class="check small">
+                    <input type="checkbox" disabled=move || !seed_available.get()
+                        prop:checked=move || with_seed.get() && seed_available.get()
+                        on:change:target=move |ev| with_seed.set(ev.target().checked())/>
+                    "Include an offline seed database (offline-seed.sqlite)"
+                </label>
+                <Show when=move || seed_available.get()
+                    fallback=move || view! {
+                        <p class="hint">{move || match seed_source.get() {
+                            Some((_, name)) => format!("The last simulation ran \u{201c}{name}\u{201d}; simulate this profile to include one of its registers' databases."),
+                            None => "Available once this profile has been simulated (Simulation area).".to_string(),
+                        }}</p>
+                    }>
+                    <div class="field inline">
+                        <label for="seed-register">"Seed from"</label>
+                        <select id="seed-register" on:change:target=move |ev| seed_register.set(ev.target().value().parse().unwrap_or(1))>
+                            {move || (1..=seed_registers.get()).map(|r| view! { <option value=r.to_string()>{format!("Register {r}")}</option> }).collect_view()}
+                        </select>
+                    </div>
+                </Show>
+            </div>
             {move || message.get().map(|m| view! { <p class="hint" role="status">{m}</p> })}
             {move || link.get().map(|l| view! {
                 <div class="field">

@@ -33,6 +33,53 @@ fn colour(i: usize) -> &'static str {
     PALETTE[i % PALETTE.len()]
 }
 
+/// The simulator's state, kept at the app root so a run goes on and its results stay while the
+/// user visits other areas (the Packages area takes seed databases from it).
+#[derive(Clone, Copy)]
+pub struct SimStore {
+    scenario: RwSignal<Scenario>,
+    preset: RwSignal<String>,
+    state: RwSignal<RunState>,
+    /// The last finished run's results.
+    pub result: RwSignal<Option<Arc<SimResult>>>,
+    /// The profile the last finished run simulated.
+    pub simulated: RwSignal<Option<(ProfileId, String)>>,
+    /// The engine of the last finished run, holding its databases.
+    pub engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage>,
+    cancel: StoredValue<bool>,
+    generation: StoredValue<u32>,
+}
+
+impl SimStore {
+    /// An idle simulator with the Small store preset.
+    pub fn new() -> Self {
+        SimStore {
+            scenario: RwSignal::new(Preset::Small.scenario()),
+            preset: RwSignal::new(Preset::Small.label().to_string()),
+            state: RwSignal::new(RunState::Idle),
+            result: RwSignal::new(None),
+            simulated: RwSignal::new(None),
+            engine: StoredValue::new_local(None),
+            cancel: StoredValue::new(false),
+            generation: StoredValue::new(0),
+        }
+    }
+
+    /// The bytes of register `register`'s offline database from the last run.
+    pub async fn register_database(&self, register: u32) -> Result<Vec<u8>, String> {
+        let module = sqljs().await.map_err(|e| e.to_string())?;
+        let target = module.open().map_err(|e| e.to_string())?;
+        let name = target.attach_name().unwrap_or_default();
+        self.engine.with_value(|e| match e {
+            Some(e) => e
+                .export_register(register, &name)
+                .map_err(|e| e.to_string()),
+            None => Err("no simulation has run yet".to_string()),
+        })?;
+        target.export().map_err(|e| e.to_string())
+    }
+}
+
 /// The state of the current run.
 #[derive(Clone)]
 enum RunState {
@@ -163,16 +210,25 @@ fn outages_text(s: &Scenario) -> String {
 #[component]
 pub fn SimulationPage() -> impl IntoView {
     let studio = use_studio();
-    let scenario = RwSignal::new(Preset::Small.scenario());
-    let preset = RwSignal::new("Small store".to_string());
-    let profile = RwSignal::new(studio.profile.get_untracked());
+    let store = expect_context::<SimStore>();
+    let SimStore {
+        scenario,
+        preset,
+        state,
+        result,
+        simulated,
+        engine,
+        cancel,
+        generation,
+    } = store;
+    let profile = RwSignal::new(
+        simulated
+            .get_untracked()
+            .map(|p| p.0)
+            .or(studio.profile.get_untracked()),
+    );
     let outage_error = RwSignal::new(None::<String>);
     let bad_field = RwSignal::new(Vec::<(&'static str, String)>::new());
-    let state = RwSignal::new(RunState::Idle);
-    let result = RwSignal::new(None::<Arc<SimResult>>);
-    let engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage> = StoredValue::new_local(None);
-    let cancel = StoredValue::new(false);
-    let generation = StoredValue::new(0u32);
     let profiles = Memo::new(move |_| {
         studio.ws.with(|ws| {
             ws.profiles
@@ -192,9 +248,14 @@ pub fn SimulationPage() -> impl IntoView {
         let Some(pid) = current.get_untracked() else {
             return;
         };
-        let Some((resolved, reconnect)) = studio.ws.with_untracked(|ws| {
-            ws.profile(pid)
-                .map(|p| (ResolvedProfile::of(ws, p), p.device.reconnect_interval_mins))
+        let Some((resolved, reconnect, name)) = studio.ws.with_untracked(|ws| {
+            ws.profile(pid).map(|p| {
+                (
+                    ResolvedProfile::of(ws, p),
+                    p.device.reconnect_interval_mins,
+                    p.name.clone(),
+                )
+            })
         }) else {
             return;
         };
@@ -210,6 +271,7 @@ pub fn SimulationPage() -> impl IntoView {
         let this_run = generation.get_value();
         engine.set_value(None);
         result.set(None);
+        simulated.set(None);
         state.set(RunState::Running {
             fraction: 0.0,
             elapsed: 0.0,
@@ -239,6 +301,7 @@ pub fn SimulationPage() -> impl IntoView {
                 }
                 result.set(Some(Arc::new(sim.result().clone())));
                 engine.set_value(Some(sim));
+                simulated.set(Some((pid, name)));
                 Ok(())
             }
             .await;
@@ -674,29 +737,18 @@ fn Inspector(
             output.set(Some(out));
         });
     };
+    let store = expect_context::<SimStore>();
     let download = move || {
         let r = register.get_untracked();
         leptos::task::spawn_local(async move {
-            let out: Result<String, String> = async {
-                let module = sqljs().await.map_err(|e| e.to_string())?;
-                let target = module.open().map_err(|e| e.to_string())?;
-                let name = target.attach_name().unwrap_or_default();
-                engine
-                    .with_value(|e| {
-                        e.as_ref()
-                            .map(|e| e.export_register(r, &name))
-                            .unwrap_or(Ok(()))
-                    })
-                    .map_err(|e| e.to_string())?;
-                let bytes = target.export().map_err(|e| e.to_string())?;
+            let out = store.register_database(r).await.and_then(|bytes| {
                 let file = format!("register-{r}-offline.sqlite");
                 download_bytes(&file, "application/vnd.sqlite3", &bytes)?;
                 Ok(format!(
                     "Downloaded {file} ({}).",
                     human_bytes(bytes.len() as f64)
                 ))
-            }
-            .await;
+            });
             message.set(Some(
                 out.unwrap_or_else(|e| format!("The download failed: {e}")),
             ));

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { Studio, Profiles } from './studio.mjs';
 
 const KEY = 'offline-profile-studio.workspace';
@@ -145,4 +146,45 @@ test('a share link opened in another browser shows an import preview', async ({ 
   await expect(page2.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
   app2.expectNoErrors();
   await other.close();
+});
+
+test('a package can carry the offline database of a simulated register', async ({ page }) => {
+  const app = new Studio(page);
+  await app.open('#/packages');
+  const exportCard = page.getByRole('region', { name: 'Export' });
+  await expect(exportCard.getByLabel('Include an offline seed database (offline-seed.sqlite)')).toBeDisabled();
+  await expect(exportCard).toContainText('Available once this profile has been simulated');
+  await app.goTo('Simulation');
+  const scenario = page.getByRole('form', { name: 'Scenario' });
+  await scenario.getByLabel('Simulated hours', { exact: true }).fill('2');
+  await scenario.getByLabel(/Outages/).fill('');
+  await scenario.getByLabel(/Outages/).blur();
+  await scenario.getByRole('button', { name: 'Run simulation' }).click();
+  await expect(page.getByText(/Simulation finished in/)).toBeVisible({ timeout: 60_000 });
+  await app.goTo('Packages');
+  await exportCard.getByLabel('Include an offline seed database (offline-seed.sqlite)').check();
+  await exportCard.getByLabel('Seed from').selectOption('2');
+  const download = page.waitForEvent('download');
+  await exportCard.getByRole('button', { name: 'Download package' }).click();
+  const file = await download;
+  const path = test.info().outputPath(file.suggestedFilename());
+  await file.saveAs(path);
+  await expect(exportCard).toContainText('with the offline database of register 2');
+  const seed = test.info().outputPath('offline-seed.sqlite');
+  const listing = execFileSync('python3', ['-c', `
+import json, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = z.namelist()
+manifest = json.loads(z.read('manifest.json'))
+open(sys.argv[2], 'wb').write(z.read('offline-seed.sqlite'))
+print(json.dumps({'names': names, 'listed': [f['name'] for f in manifest['files']]}))
+`, path, seed]).toString();
+  const { names, listed } = JSON.parse(listing);
+  expect(names).toContain('offline-seed.sqlite');
+  expect(listed).toContain('offline-seed.sqlite');
+  expect(execFileSync('sqlite3', [seed, 'PRAGMA integrity_check']).toString().trim()).toBe('ok');
+  expect(Number(execFileSync('sqlite3', [seed, 'SELECT count(*) FROM INVENTTABLE']).toString().trim())).toBe(3000);
+  // The package still imports, seed and all.
+  await page.getByRole('region', { name: 'Import', exact: true }).getByLabel('Package or profile.json').setInputFiles(path);
+  await expect(page.getByRole('region', { name: 'Import preview' })).toContainText('Import preview: \u201cDefault pr\u201d');
 });

@@ -1,0 +1,37 @@
+import { test, expect } from '@playwright/test';
+import { Studio, Profiles } from './studio.mjs';
+
+test('a whole session (edit, simulate, export, import) requests nothing but the app’s own files', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const origin = new URL(baseURL).origin;
+  const foreign = [];
+  const own = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    (url.startsWith(origin) ? own : foreign).push(url);
+  });
+  const app = new Studio(page);
+  await app.open('#/profiles');
+  const p = new Profiles(page);
+  await p.description().fill('edited in the traffic test');
+  await app.goTo('Simulation');
+  const scenario = page.getByRole('form', { name: 'Scenario' });
+  await scenario.getByLabel('Simulated hours', { exact: true }).fill('2');
+  await scenario.getByLabel(/Outages/).fill('');
+  await scenario.getByLabel(/Outages/).blur();
+  await scenario.getByRole('button', { name: 'Run simulation' }).click();
+  await expect(page.getByText(/Simulation finished in/)).toBeVisible({ timeout: 60_000 });
+  await app.goTo('Packages');
+  const download = page.waitForEvent('download');
+  await page.getByRole('region', { name: 'Export' }).getByRole('button', { name: 'Download package' }).click();
+  const file = await download;
+  const path = test.info().outputPath(file.suggestedFilename());
+  await file.saveAs(path);
+  await page.getByRole('region', { name: 'Import', exact: true }).getByLabel('Package or profile.json').setInputFiles(path);
+  await page.getByRole('region', { name: 'Import preview' }).getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+  expect(foreign).toEqual([]);
+  expect(own.length).toBeGreaterThan(3);
+  app.expectNoErrors();
+});
