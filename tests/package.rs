@@ -76,7 +76,9 @@ fn a_package_holds_every_file_with_checksums_and_reads_back_identically() {
             "profile.json",
             "schema.sql",
             "validation.json",
-            "README.txt"
+            "README.txt",
+            "profile.schema.json",
+            "manifest.schema.json"
         ]
     );
     let manifest: serde_json::Value = serde_json::from_slice(&files[0].1).unwrap();

@@ -154,7 +154,7 @@ fn readme(
         counts.errors, counts.warnings, counts.infos
     ));
     text.push_str(
-        "Files:\r\n  manifest.json    format, versions and the SHA-256 of every other file\r\n  profile.json     the profile (scopes, tables, directions, frequencies, limits, device configuration)\r\n  schema.sql       SQLite schema of the offline database for this profile\r\n  validation.json  every check result at export\r\n",
+        "Files:\r\n  manifest.json    format, versions and the SHA-256 of every other file\r\n  profile.json     the profile (scopes, tables, directions, frequencies, limits, device configuration)\r\n  schema.sql       SQLite schema of the offline database for this profile\r\n  validation.json  every check result at export\r\n  profile.schema.json, manifest.schema.json  JSON Schemas of the two JSON formats\r\n",
     );
     if seed {
         text.push_str(
@@ -247,6 +247,15 @@ pub fn export_package(
             readme(&resolved, p.version, counts, created_at, seed.is_some()).into_bytes(),
         ),
     ];
+    // The package documents its own formats.
+    files.push((
+        "profile.schema.json",
+        super::PROFILE_SCHEMA.as_bytes().to_vec(),
+    ));
+    files.push((
+        "manifest.schema.json",
+        super::MANIFEST_SCHEMA.as_bytes().to_vec(),
+    ));
     if let Some(seed) = seed {
         files.push(("offline-seed.sqlite", seed.to_vec()));
     }

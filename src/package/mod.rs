@@ -10,6 +10,7 @@
 //! | `schema.sql` | SQLite DDL of the offline database for exactly this profile's tables, with keys and sync indexes |
 //! | `validation.json` | every diagnostic at export time |
 //! | `README.txt` | a short text for whoever deploys it |
+//! | `profile.schema.json`, `manifest.schema.json` | the JSON Schemas of the two JSON files |
 //! | `offline-seed.sqlite` | optional: a provisioned offline database |
 //!
 //! JSON Schemas of `profile.json` and `manifest.json` are generated from these types
