@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 PORT ?= 8080
 
-.PHONY: serve dev build build-crash setup test test-lint test-host test-wasm test-e2e catalog screenshot clean bench
+.PHONY: serve dev build build-crash setup test test-lint test-host test-wasm test-e2e catalog screenshot clean bench fuzz
 
 serve: build
 	node tools/serve.mjs dist $(PORT)
@@ -58,3 +58,9 @@ clean:
 bench:
 	cargo bench --bench validation
 	cargo bench --bench sim
+
+# Property-based fuzzing of every parser of outside input (tests/fuzz.rs), longer than the 64
+# cases per property `make test` runs: FUZZ_CASES per property (default 5000). A debug build, so
+# arithmetic overflow is caught too (both bugs the fuzzers found were overflows).
+fuzz:
+	FUZZ_CASES=$${FUZZ_CASES:-5000} cargo test --test fuzz -- --test-threads=2

@@ -138,7 +138,13 @@ pub fn decode(raw: Option<&str>) -> Loaded {
     };
     match envelope.schema_version {
         SCHEMA_VERSION => match envelope.workspace.map(serde_json::from_value::<Workspace>) {
-            Some(Ok(ws)) => Loaded::Restored(repaired(ws)),
+            Some(Ok(ws)) => match repaired(ws) {
+                Some(ws) => Loaded::Restored(ws),
+                None => unreadable(
+                    "the stored workspace is damaged (its ids are exhausted: no new id can be given)"
+                        .into(),
+                ),
+            },
             Some(Err(e)) => unreadable(format!("the stored workspace is damaged ({e})")),
             None => unreadable("the stored workspace is missing its data".into()),
         },
@@ -162,8 +168,9 @@ pub fn decode(raw: Option<&str>) -> Loaded {
     }
 }
 
-/// Makes ids safe to hand out again: `next_id` above every id in use.
-fn repaired(mut ws: Workspace) -> Workspace {
+/// Makes ids safe to hand out again: `next_id` above every id in use. `None` when no id is left
+/// to hand out (an id or `next_id` at `u32::MAX`: only a damaged or hand-edited text has that).
+fn repaired(mut ws: Workspace) -> Option<Workspace> {
     let max = ws
         .profiles
         .iter()
@@ -171,8 +178,8 @@ fn repaired(mut ws: Workspace) -> Workspace {
         .chain(ws.scopes.iter().map(|s| s.id.0))
         .max()
         .unwrap_or(0);
-    ws.next_id = ws.next_id.max(max + 1);
-    ws
+    ws.next_id = ws.next_id.max(max.checked_add(1)?);
+    (ws.next_id < u32::MAX).then_some(ws)
 }
 
 #[derive(Deserialize)]

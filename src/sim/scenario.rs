@@ -283,7 +283,8 @@ impl Scenario {
         );
         range("latency_ms", "Latency", self.latency_ms.into(), 0, 60_000);
         let registers = self.registers();
-        let horizon = self.horizon_hours * 60;
+        // In u64: horizon_hours is checked above but still arbitrary here (u32 × 60 overflows).
+        let horizon = u64::from(self.horizon_hours) * 60;
         for (i, o) in self.outages.iter().enumerate() {
             if o.register == 0 || o.register > registers {
                 errors.push(ScenarioError {
@@ -300,7 +301,7 @@ impl Scenario {
                     field: "outages",
                     message: format!("Outage {}: it must end after it starts.", i + 1),
                 });
-            } else if o.start_minute >= horizon {
+            } else if u64::from(o.start_minute) >= horizon {
                 errors.push(ScenarioError {
                     field: "outages",
                     message: format!(
