@@ -8,6 +8,9 @@
 //! runs a longer, bounded release run.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::{rezip, unzip};
+
 use base64::Engine as _;
 use offline_profile_studio::catalog::Catalog;
 use offline_profile_studio::model::diff::ResolvedProfile;
@@ -19,7 +22,7 @@ use offline_profile_studio::sqlite::native::NativeDb;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::Value;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -79,28 +82,6 @@ fn valid_profile_json() -> &'static str {
 fn valid_stored() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
     TEXT.get_or_init(|| persist::encode(workspace(), "t"))
-}
-
-fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    (0..archive.len())
-        .map(|i| {
-            let mut f = archive.by_index(i).unwrap();
-            let mut content = Vec::new();
-            f.read_to_end(&mut content).unwrap();
-            (f.name().unwrap().to_string(), content)
-        })
-        .collect()
-}
-
-fn rezip(files: &[(String, Vec<u8>)]) -> Vec<u8> {
-    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default();
-    for (name, bytes) in files {
-        w.start_file(name.as_str(), opts).unwrap();
-        w.write_all(bytes).unwrap();
-    }
-    w.finish().unwrap().into_inner()
 }
 
 fn deflate(bytes: &[u8]) -> Vec<u8> {

@@ -2,6 +2,9 @@
 //! messages, the import plan, diff and verdict, share links, and the command line.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::{rezip, unzip};
+
 use offline_profile_studio::catalog::Catalog;
 use offline_profile_studio::model::diff::{diff, ResolvedProfile};
 use offline_profile_studio::model::{
@@ -14,7 +17,6 @@ use offline_profile_studio::package::{
 };
 use offline_profile_studio::sqlite::native::NativeDb;
 use offline_profile_studio::sqlite::Database;
-use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -30,28 +32,6 @@ fn default_package() -> (Workspace, Vec<u8>) {
     ws.record_export(id);
     let pkg = export_package(&ws, id, catalog(), NOW, None).expect("the default profile exports");
     (ws, pkg.bytes)
-}
-
-fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    (0..archive.len())
-        .map(|i| {
-            let mut f = archive.by_index(i).unwrap();
-            let mut content = Vec::new();
-            f.read_to_end(&mut content).unwrap();
-            (f.name().unwrap().to_string(), content)
-        })
-        .collect()
-}
-
-fn rezip(files: &[(String, Vec<u8>)]) -> Vec<u8> {
-    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default();
-    for (name, bytes) in files {
-        w.start_file(name.as_str(), opts).unwrap();
-        w.write_all(bytes).unwrap();
-    }
-    w.finish().unwrap().into_inner()
 }
 
 fn tempdir(name: &str) -> PathBuf {

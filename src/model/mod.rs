@@ -529,6 +529,24 @@ fn first_version() -> u32 {
     1
 }
 
+impl Profile {
+    /// A profile with no scopes and the default limits and device configuration.
+    pub fn new(id: ProfileId, name: String) -> Profile {
+        Profile {
+            id,
+            name,
+            description: String::new(),
+            scopes: Vec::new(),
+            products: OfflineProducts::default(),
+            customers: OfflineCustomers::default(),
+            device: DeviceConfig::default(),
+            provisioned: None,
+            version: 1,
+            exported: None,
+        }
+    }
+}
+
 /// Profiles and the scope library they draw from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Workspace {
@@ -622,18 +640,7 @@ impl Workspace {
     pub fn new_profile(&mut self) -> ProfileId {
         let id = ProfileId(self.fresh_id());
         let name = self.unique_profile_name("New");
-        self.profiles.push(Profile {
-            id,
-            name,
-            description: String::new(),
-            scopes: Vec::new(),
-            products: OfflineProducts::default(),
-            customers: OfflineCustomers::default(),
-            device: DeviceConfig::default(),
-            provisioned: None,
-            version: 1,
-            exported: None,
-        });
+        self.profiles.push(Profile::new(id, name));
         id
     }
 
@@ -758,21 +765,8 @@ impl Workspace {
             Some(p) => p.id,
             None => {
                 let id = ProfileId(self.fresh_id());
-                self.profiles.insert(
-                    0,
-                    Profile {
-                        id,
-                        name: DEFAULT_PROFILE_NAME.into(),
-                        description: String::new(),
-                        scopes: Vec::new(),
-                        products: OfflineProducts::default(),
-                        customers: OfflineCustomers::default(),
-                        device: DeviceConfig::default(),
-                        provisioned: None,
-                        version: 1,
-                        exported: None,
-                    },
-                );
+                self.profiles
+                    .insert(0, Profile::new(id, DEFAULT_PROFILE_NAME.into()));
                 id
             }
         };

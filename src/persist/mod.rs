@@ -18,8 +18,8 @@
 pub mod tabs;
 
 use crate::model::{
-    ConflictPolicy, DeviceConfig, Frequency, OfflineCustomers, OfflineProducts, Profile, ProfileId,
-    Scope, ScopeId, SyncDirection, TimeUnit, Workspace,
+    ConflictPolicy, Frequency, Profile, ProfileId, Scope, ScopeId, SyncDirection, TimeUnit,
+    Workspace,
 };
 use serde::{Deserialize, Serialize};
 
@@ -249,24 +249,12 @@ fn migrate_v1(profiles: Vec<V1Profile>) -> Workspace {
                 scope_ids.push(sid);
             }
         }
-        ws.profiles.push(Profile {
-            id,
-            name: v1.name,
-            description: v1.description,
-            scopes: scope_ids,
-            products: OfflineProducts {
-                limited: !v1.products_all,
-                ..OfflineProducts::default()
-            },
-            customers: OfflineCustomers {
-                limited: !v1.customers_all,
-                ..OfflineCustomers::default()
-            },
-            device: DeviceConfig::default(),
-            provisioned: None,
-            version: 1,
-            exported: None,
-        });
+        let mut profile = Profile::new(id, v1.name);
+        profile.description = v1.description;
+        profile.scopes = scope_ids;
+        profile.products.limited = !v1.products_all;
+        profile.customers.limited = !v1.customers_all;
+        ws.profiles.push(profile);
     }
     ws
 }

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { Studio, Profiles } from './studio.mjs';
+import { Studio, Profiles, runShortSimulation } from './studio.mjs';
 
 const KEY = 'offline-profile-studio.workspace';
 const workspace = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).workspace, KEY);
@@ -154,13 +154,7 @@ test('a package can carry the offline database of a simulated register', async (
   const exportCard = page.getByRole('region', { name: 'Export' });
   await expect(exportCard.getByLabel('Include an offline seed database (offline-seed.sqlite)')).toBeDisabled();
   await expect(exportCard).toContainText('Available once this profile has been simulated');
-  await app.goTo('Simulation');
-  const scenario = page.getByRole('form', { name: 'Scenario' });
-  await scenario.getByLabel('Simulated hours', { exact: true }).fill('2');
-  await scenario.getByLabel(/Outages/).fill('');
-  await scenario.getByLabel(/Outages/).blur();
-  await scenario.getByRole('button', { name: 'Run simulation' }).click();
-  await expect(page.getByText(/Simulation finished in/)).toBeVisible({ timeout: 60_000 });
+  await runShortSimulation(page);
   await app.goTo('Packages');
   await exportCard.getByLabel('Include an offline seed database (offline-seed.sqlite)').check();
   await exportCard.getByLabel('Seed from').selectOption('2');

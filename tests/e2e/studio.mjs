@@ -133,3 +133,15 @@ export async function seriousA11yViolations(page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
 }
+
+/** Runs a short simulation of the current profile from the Simulation area (Small store preset,
+ *  no outages) and waits for it to finish. */
+export async function runShortSimulation(page, hours = 2) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Simulation', exact: true }).click();
+  const scenario = page.getByRole('form', { name: 'Scenario' });
+  await scenario.getByLabel('Simulated hours', { exact: true }).fill(String(hours));
+  await scenario.getByLabel(/Outages/).fill('');
+  await scenario.getByLabel(/Outages/).blur();
+  await scenario.getByRole('button', { name: 'Run simulation' }).click();
+  await expect(page.getByText(/Simulation finished in/)).toBeVisible({ timeout: 60_000 });
+}

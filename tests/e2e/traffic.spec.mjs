@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { Studio, Profiles } from './studio.mjs';
+import { Studio, Profiles, runShortSimulation } from './studio.mjs';
 
 test('a whole session (edit, simulate, export, import) requests nothing but the app’s own files', async ({ page, baseURL }) => {
   test.setTimeout(120_000);
@@ -15,13 +15,7 @@ test('a whole session (edit, simulate, export, import) requests nothing but the 
   await app.open('#/profiles');
   const p = new Profiles(page);
   await p.description().fill('edited in the traffic test');
-  await app.goTo('Simulation');
-  const scenario = page.getByRole('form', { name: 'Scenario' });
-  await scenario.getByLabel('Simulated hours', { exact: true }).fill('2');
-  await scenario.getByLabel(/Outages/).fill('');
-  await scenario.getByLabel(/Outages/).blur();
-  await scenario.getByRole('button', { name: 'Run simulation' }).click();
-  await expect(page.getByText(/Simulation finished in/)).toBeVisible({ timeout: 60_000 });
+  await runShortSimulation(page);
   await app.goTo('Packages');
   const download = page.waitForEvent('download');
   await page.getByRole('region', { name: 'Export' }).getByRole('button', { name: 'Download package' }).click();
