@@ -558,7 +558,16 @@ fn Timeline(
                         <p><strong>{format!("Register {}, scope {} \u{201c}{name}\u{201d} ({})", s.register, s.scope + 1, s.direction.label())}</strong>
                         {format!(" \u{2014} {:.1} h to {:.1} h, {} rows, {} (estimate){}{}", s.start / 3600.0, s.end / 3600.0, s.rows(), human_bytes(s.bytes() as f64), if s.initial { ", initial download" } else { "" }, if s.catch_up { ", catch-up after an outage" } else { "" })}</p>
                         {(!tables.is_empty()).then(|| view! { <p class="hint">{tables.join(" \u{b7} ")}</p> })}
-                        {(!s.problems.is_empty()).then(|| view! { <ul class="problems">{s.problems.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul> })}
+                        {(!s.problems.is_empty()).then(|| {
+                            // A long list would push the timeline away: the first few, then a count.
+                            let more = s.problems.len().saturating_sub(6);
+                            view! {
+                                <ul class="problems">
+                                    {s.problems.iter().take(6).map(|p| view! { <li>{p.clone()}</li> }).collect_view()}
+                                    {(more > 0).then(|| view! { <li>{format!("and {more} more problems in this session")}</li> })}
+                                </ul>
+                            }
+                        })}
                     }
                 })}
             </div>
