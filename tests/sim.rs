@@ -378,6 +378,8 @@ fn more_than_nine_registers_share_one_replica() {
     s.horizon_hours = 2;
     let (engine, r) = run(&s, &default_profile());
     assert_eq!(r.sessions.iter().map(|x| x.register).max(), Some(12));
+    assert_eq!(r.registers(), 12);
+    assert!(r.end() >= 2.0 * 3600.0);
     let attached = engine.db().query("PRAGMA database_list", &[]).unwrap();
     assert_eq!(
         attached.rows.len(),

@@ -157,6 +157,19 @@ pub struct SimResult {
     pub outages: Vec<super::scenario::Outage>,
 }
 
+impl SimResult {
+    /// The number of registers that ran sessions.
+    pub fn registers(&self) -> u32 {
+        self.sessions.iter().map(|s| s.register).max().unwrap_or(0)
+    }
+
+    /// When the last session ended, in simulated seconds (at least one hour, so charts of a
+    /// very short run keep a sensible scale).
+    pub fn end(&self) -> f64 {
+        self.sessions.iter().map(|s| s.end).fold(3600.0, f64::max)
+    }
+}
+
 /// How far a run has come.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Progress {

@@ -1,8 +1,9 @@
 //! The Packages area: export a validated package (or a plain profile.json, or a share link),
 //! import one with a preview, and compare versions with the reprovisioning verdict.
 
+use super::profiles::open_field;
 use super::simulation::SimStore;
-use super::state::{use_studio, Studio};
+use super::state::use_studio;
 use super::storage::{download, download_bytes, now_iso, read_file as read_chosen_file};
 use crate::catalog::Catalog;
 use crate::model::diff::{diff, ResolvedProfile};
@@ -11,36 +12,8 @@ use crate::package::{
     apply_import, export_package, plan_import, profile_json, read_file, share, verdict,
     ClashChoice, ImportError, Imported, Verdict,
 };
-use crate::validation::{validate_profile, Counts, Diagnostic, Field, Severity};
+use crate::validation::{validate_profile, Counts, Diagnostic, Severity};
 use leptos::prelude::*;
-use std::time::Duration;
-
-/// Opens the field of a diagnostic in the profile editor.
-fn go_to_field(studio: Studio, profile: ProfileId, d: &Diagnostic) {
-    studio.profile.set(Some(profile));
-    let scope_field = matches!(
-        d.place.field,
-        Field::ScopeDescription
-            | Field::ScopeDirection
-            | Field::ScopeFrequency
-            | Field::ScopeTables
-    );
-    studio
-        .scope
-        .set(if scope_field { d.place.scope } else { None });
-    let _ = window().location().set_hash("#/profiles");
-    let id = d.place.dom_id();
-    set_timeout(
-        move || {
-            if let Some(el) = document().get_element_by_id(&id) {
-                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                    let _ = el.focus();
-                }
-            }
-        },
-        Duration::from_millis(60),
-    );
-}
 
 /// The whole Packages page.
 #[component]
@@ -116,11 +89,8 @@ fn ExportCard() -> impl IntoView {
         current.get().is_some() && seed_source.with(|s| s.as_ref().map(|s| s.0)) == current.get()
     });
     let seed_registers = Memo::new(move |_| {
-        sim.result.with(|r| {
-            r.as_ref()
-                .and_then(|r| r.sessions.iter().map(|s| s.register).max())
-                .unwrap_or(0)
-        })
+        sim.result
+            .with(|r| r.as_ref().map(|r| r.registers()).unwrap_or(0))
     });
     let export = move |what: &'static str| {
         let Some(id) = current.get_untracked() else {
@@ -237,7 +207,7 @@ fn ExportCard() -> impl IntoView {
                                     <li>
                                         {d.message.clone()}" "
                                         <button type="button" class="link" on:click=move |_| {
-                                            if let Some(id) = current.get_untracked() { go_to_field(studio, id, &target); }
+                                            if let Some(id) = current.get_untracked() { open_field(studio, Some(id), &target); }
                                         }>"Go to field"</button>
                                     </li>
                                 }

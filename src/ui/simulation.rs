@@ -436,8 +436,8 @@ fn Results(
 ) -> impl IntoView {
     let r = result.clone();
     let steady: Vec<_> = r.sessions.iter().filter(|s| !s.initial).collect();
-    let registers = r.sessions.iter().map(|s| s.register).max().unwrap_or(0);
-    let horizon = r.sessions.iter().map(|s| s.end).fold(0.0f64, f64::max);
+    let registers = r.registers();
+    let horizon = r.end();
     let days = (horizon / 86_400.0).max(1.0 / 24.0);
     let problems: usize = r.sessions.iter().map(|s| s.problems.len()).sum();
     let per_day = steady.len() as f64 / days;
@@ -473,17 +473,8 @@ fn Timeline(
     const WIDTH: f64 = 960.0;
     const LANE: f64 = 26.0;
     const LEFT: f64 = 90.0;
-    let horizon = result
-        .sessions
-        .iter()
-        .map(|s| s.end)
-        .fold(3600.0f64, f64::max);
-    let registers = result
-        .sessions
-        .iter()
-        .map(|s| s.register)
-        .max()
-        .unwrap_or(1);
+    let horizon = result.end();
+    let registers = result.registers().max(1);
     let view_start = RwSignal::new(0.0f64);
     let view_span = RwSignal::new(horizon.min(6.0 * 3600.0));
     let focused = RwSignal::new(None::<usize>);
@@ -586,18 +577,8 @@ fn Volumes(
     /// The run's results.
     result: Arc<SimResult>,
 ) -> impl IntoView {
-    let registers = result
-        .sessions
-        .iter()
-        .map(|s| s.register)
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let horizon = result
-        .sessions
-        .iter()
-        .map(|s| s.end)
-        .fold(3600.0f64, f64::max);
+    let registers = result.registers().max(1);
+    let horizon = result.end();
     let days = (horizon / 86_400.0).max(1.0 / 24.0);
     let rows: Vec<(String, u64, u64, u64, u64, usize)> = result
         .scopes
@@ -712,12 +693,7 @@ fn Inspector(
     /// The engine holding the databases.
     engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage>,
 ) -> impl IntoView {
-    let registers = result
-        .sessions
-        .iter()
-        .map(|s| s.register)
-        .max()
-        .unwrap_or(1);
+    let registers = result.registers().max(1);
     let register = RwSignal::new(1u32);
     let counts = Memo::new(move |_| {
         let r = register.get();

@@ -66,6 +66,17 @@ pub enum Field {
 }
 
 impl Field {
+    /// Whether the field is on the Offline scope form (which must be open to show it).
+    pub fn in_scope_form(self) -> bool {
+        matches!(
+            self,
+            Field::ScopeDescription
+                | Field::ScopeDirection
+                | Field::ScopeFrequency
+                | Field::ScopeTables
+        )
+    }
+
     /// The id of the form control showing this field, so a diagnostic can link to it. Scope
     /// fields carry the scope id; tables link to their line in the line details.
     pub fn dom_id(self, scope: Option<ScopeId>, table: Option<&str>) -> String {

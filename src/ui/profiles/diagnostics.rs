@@ -1,27 +1,11 @@
 //! The diagnostics panel: counts by severity, and every finding with a link to its field and,
 //! where one is safe, a one-click fix.
 
-use super::scopes::focus;
+use super::open_field;
 use crate::ui::fields::Shown;
 use crate::ui::state::use_studio;
-use crate::validation::{Counts, Diagnostic, Field, Severity};
+use crate::validation::{Counts, Severity};
 use leptos::prelude::*;
-
-/// Opens what must be open for a place to be visible, then focuses its control.
-fn go_to(d: &Diagnostic) {
-    let studio = use_studio();
-    let scope_field = matches!(
-        d.place.field,
-        Field::ScopeDescription
-            | Field::ScopeDirection
-            | Field::ScopeFrequency
-            | Field::ScopeTables
-    );
-    if scope_field {
-        studio.scope.set(d.place.scope);
-    }
-    focus(&d.place.dom_id());
-}
 
 /// The panel beside the editor.
 #[component]
@@ -73,7 +57,7 @@ pub fn DiagnosticsPanel() -> impl IntoView {
                                 <p class="what"><span class="sev">{d.severity.label()}</span>" "<code>{d.code}</code></p>
                                 <p class="msg">{d.message.clone()}</p>
                                 <div class="actions">
-                                    <button type="button" class="link" on:click=move |_| go_to(&target)>"Go to field"</button>
+                                    <button type="button" class="link" on:click=move |_| open_field(studio, target.place.profile, &target)>"Go to field"</button>
                                     {fix.map(|f| {
                                         let label = f.label.clone();
                                         view! {

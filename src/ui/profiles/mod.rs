@@ -14,6 +14,24 @@ use crate::model::{ProfileId, DEFAULT_PROFILE_NAME};
 use crate::validation::{validate_profile, validate_scope, Counts};
 use leptos::prelude::*;
 
+/// Shows a diagnostic's field: opens its profile (when given) and, for a scope field, the
+/// Offline scope form, switches to the Profiles area, and focuses the control once it is there.
+pub fn open_field(studio: Studio, profile: Option<ProfileId>, d: &crate::validation::Diagnostic) {
+    if profile.is_some() {
+        studio.profile.set(profile);
+    }
+    if d.place.field.in_scope_form() {
+        studio.scope.set(d.place.scope);
+    }
+    let _ = window().location().set_hash("#/profiles");
+    let id = d.place.dom_id();
+    // Another area may have to mount first (the hash change is handled asynchronously).
+    set_timeout(
+        move || scopes::focus_now(&id),
+        std::time::Duration::from_millis(60),
+    );
+}
+
 /// Focuses the Name field of the open profile (after Ctrl+N).
 pub fn focus_name() {
     scopes::focus("profile-name");

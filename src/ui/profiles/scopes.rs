@@ -260,13 +260,16 @@ fn AddLine(
 /// Moves keyboard focus to the element with that id, once the view has updated.
 pub fn focus(id: &str) {
     let id = id.to_string();
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id) {
-            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                let _ = el.focus();
-            }
+    request_animation_frame(move || focus_now(&id));
+}
+
+/// Moves keyboard focus to the element with that id, if it is there.
+pub fn focus_now(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+            let _ = el.focus();
         }
-    });
+    }
 }
 
 /// The Offline scope form.
