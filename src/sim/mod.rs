@@ -3,10 +3,12 @@
 //! adapter trait — natively in tests, on sql.js in the browser.
 
 pub mod engine;
+pub mod report;
 pub mod scenario;
 pub mod volume;
 
 pub use engine::{
     Conflict, Engine, Progress, Session, SimError, SimResult, SizeSample, TableVolume,
 };
+pub use report::{StepView, Summary, TableTotals};
 pub use scenario::{parse_outages, Outage, Preset, Scenario, ScenarioError};

@@ -30,9 +30,14 @@ pub fn now_ms() -> f64 {
 
 /// Lets the browser paint and handle input before long work goes on.
 pub async fn yield_to_browser() {
+    sleep_ms(0).await;
+}
+
+/// Waits `ms` milliseconds without blocking the page.
+pub async fn sleep_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;

@@ -14,6 +14,12 @@ use crate::sqlite::Database;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+mod compare;
+mod trainer;
+
+use compare::Comparison;
+use trainer::Trainer;
+
 /// Bytes as people read them (decimal units).
 fn human_bytes(b: f64) -> String {
     match b {
@@ -46,6 +52,10 @@ pub struct SimStore {
     pub simulated: RwSignal<Option<(ProfileId, String)>>,
     /// The engine of the last finished run, holding its databases.
     pub engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage>,
+    /// A second profile to run on the same scenario, side by side.
+    compare_with: RwSignal<Option<ProfileId>>,
+    /// The second profile's name and results from the last finished comparison.
+    compared: RwSignal<Option<(String, Arc<SimResult>)>>,
     cancel: StoredValue<bool>,
     generation: StoredValue<u32>,
 }
@@ -60,6 +70,8 @@ impl SimStore {
             result: RwSignal::new(None),
             simulated: RwSignal::new(None),
             engine: StoredValue::new_local(None),
+            compare_with: RwSignal::new(None),
+            compared: RwSignal::new(None),
             cancel: StoredValue::new(false),
             generation: StoredValue::new(0),
         }
@@ -84,8 +96,14 @@ impl SimStore {
 #[derive(Clone)]
 enum RunState {
     Idle,
-    Running { fraction: f64, elapsed: f64 },
-    Done { seconds: f64 },
+    Running {
+        fraction: f64,
+        elapsed: f64,
+        label: String,
+    },
+    Done {
+        seconds: f64,
+    },
     Cancelled,
     Failed(String),
 }
@@ -218,6 +236,8 @@ pub fn SimulationPage() -> impl IntoView {
         result,
         simulated,
         engine,
+        compare_with,
+        compared,
         cancel,
         generation,
     } = store;
@@ -248,17 +268,26 @@ pub fn SimulationPage() -> impl IntoView {
         let Some(pid) = current.get_untracked() else {
             return;
         };
-        let Some((resolved, reconnect, name)) = studio.ws.with_untracked(|ws| {
-            ws.profile(pid).map(|p| {
-                (
-                    ResolvedProfile::of(ws, p),
-                    p.device.reconnect_interval_mins,
-                    p.name.clone(),
-                )
-            })
-        }) else {
+        let second = compare_with.get_untracked().filter(|other| *other != pid);
+        // The profiles to run, in order: the chosen one, then the one to compare with.
+        let plans: Vec<_> = studio.ws.with_untracked(|ws| {
+            std::iter::once(pid)
+                .chain(second)
+                .filter_map(|id| {
+                    ws.profile(id).map(|p| {
+                        (
+                            id,
+                            p.name.clone(),
+                            ResolvedProfile::of(ws, p),
+                            p.device.reconnect_interval_mins,
+                        )
+                    })
+                })
+                .collect()
+        });
+        if plans.is_empty() {
             return;
-        };
+        }
         let s = scenario.get_untracked();
         if !s.validate().is_empty()
             || outage_error.with_untracked(Option::is_some)
@@ -272,36 +301,57 @@ pub fn SimulationPage() -> impl IntoView {
         engine.set_value(None);
         result.set(None);
         simulated.set(None);
+        compared.set(None);
+        let count = plans.len();
         state.set(RunState::Running {
             fraction: 0.0,
             elapsed: 0.0,
+            label: String::new(),
         });
         leptos::task::spawn_local(async move {
             let started = now_ms();
             let outcome: Result<(), String> = async {
                 let sql = sqljs().await.map_err(|e| e.to_string())?;
-                let db = sql.open().map_err(|e| e.to_string())?;
-                let mut sim = Engine::new(db, &s, &resolved, reconnect, Catalog::builtin())
-                    .map_err(|e| e.to_string())?;
-                yield_to_browser().await;
-                loop {
-                    if cancel.get_value() || generation.get_value() != this_run {
-                        return Err("cancelled".into());
-                    }
-                    let progress = sim.step(150).map_err(|e| e.to_string())?;
-                    let elapsed = (now_ms() - started) / 1000.0;
-                    state.set(RunState::Running {
-                        fraction: progress.fraction,
-                        elapsed,
-                    });
-                    if progress.done {
-                        break;
-                    }
+                let mut finished = Vec::new();
+                for (k, (id, name, resolved, reconnect)) in plans.into_iter().enumerate() {
+                    let label = if count > 1 {
+                        format!(" \u{201c}{name}\u{201d}")
+                    } else {
+                        String::new()
+                    };
+                    let db = sql.open().map_err(|e| e.to_string())?;
+                    let mut sim = Engine::new(db, &s, &resolved, reconnect, Catalog::builtin())
+                        .map_err(|e| e.to_string())?;
                     yield_to_browser().await;
+                    loop {
+                        if cancel.get_value() || generation.get_value() != this_run {
+                            return Err("cancelled".into());
+                        }
+                        let progress = sim.step(150).map_err(|e| e.to_string())?;
+                        state.set(RunState::Running {
+                            fraction: (k as f64 + progress.fraction) / count as f64,
+                            elapsed: (now_ms() - started) / 1000.0,
+                            label: label.clone(),
+                        });
+                        if progress.done {
+                            break;
+                        }
+                        yield_to_browser().await;
+                    }
+                    finished.push((id, name, sim));
                 }
-                result.set(Some(Arc::new(sim.result().clone())));
-                engine.set_value(Some(sim));
-                simulated.set(Some((pid, name)));
+                let mut finished = finished.into_iter();
+                if let Some((id, name, sim)) = finished.next() {
+                    result.set(Some(Arc::new(sim.result().clone())));
+                    engine.set_value(Some(sim));
+                    simulated.set(Some((id, name)));
+                }
+                // The second engine's databases are dropped: its figures are all the comparison needs.
+                compared.set(
+                    finished
+                        .next()
+                        .map(|(_, name, sim)| (name, Arc::new(sim.result().clone()))),
+                );
                 Ok(())
             }
             .await;
@@ -316,6 +366,12 @@ pub fn SimulationPage() -> impl IntoView {
                 Err(e) => RunState::Failed(e),
             });
         });
+    };
+    let others = move || {
+        let chosen = current.get();
+        let mut list = profiles.get();
+        list.retain(|p| Some(p.0) != chosen);
+        list
     };
     let running = move || matches!(state.get(), RunState::Running { .. });
     view! {
@@ -333,6 +389,15 @@ pub fn SimulationPage() -> impl IntoView {
                             <select id="sim-profile" prop:value=move || current.get().map(|id| id.0.to_string()).unwrap_or_default()
                                 on:change:target=move |ev| profile.set(ev.target().value().parse::<u32>().ok().map(ProfileId))>
                                 <For each=move || profiles.get() key=|p| p.clone() children=move |(id, name)| view! { <option value=id.0.to_string()>{name}</option> }/>
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="sim-compare">"Compare with"</label>
+                            <select id="sim-compare" prop:value=move || compare_with.get().map(|id| id.0.to_string()).unwrap_or_default()
+                                on:change:target=move |ev| compare_with.set(ev.target().value().parse::<u32>().ok().map(ProfileId))>
+                                <option value="">"No comparison"</option>
+                                <For each=others key=|p| p.clone()
+                                    children=move |(id, name)| view! { <option value=id.0.to_string()>{name}</option> }/>
                             </select>
                         </div>
                         <div class="field">
@@ -395,7 +460,10 @@ pub fn SimulationPage() -> impl IntoView {
                     </div>
                     <RunStatus state/>
                 </form>
-                {move || result.get().map(|r| view! { <Results result=r engine/> })}
+                {move || result.get().map(|r| {
+                    let name = simulated.get().map(|s| s.1).unwrap_or_default();
+                    view! { <Results result=r name compared=compared.get() engine/> }
+                })}
             </div>
         </section>
     }
@@ -410,11 +478,11 @@ fn RunStatus(
     move || {
         match state.get() {
         RunState::Idle => view! { <p class="hint">"Choose a preset or edit the values, then run. The same seed, profile and scenario always give the same results."</p> }.into_any(),
-        RunState::Running { fraction, elapsed } => {
+        RunState::Running { fraction, elapsed, label } => {
             let left = if fraction > 0.02 { format!("about {:.0} s left", elapsed / fraction - elapsed) } else { "estimating time left\u{2026}".into() };
             view! {
                 <div class="progress-wrap">
-                    <label for="sim-progress">{format!("Simulating\u{2026} {:.0}% ({left})", fraction * 100.0)}</label>
+                    <label for="sim-progress">{format!("Simulating{label}\u{2026} {:.0}% ({left})", fraction * 100.0)}</label>
                     <progress id="sim-progress" max="1" value=fraction></progress>
                 </div>
             }.into_any()
@@ -431,32 +499,36 @@ fn RunStatus(
 fn Results(
     /// The run's results.
     result: Arc<SimResult>,
+    /// The simulated profile's name.
+    name: String,
+    /// A second profile's name and results on the same scenario, to compare with.
+    compared: Option<(String, Arc<SimResult>)>,
     /// The engine, for the inspector.
     engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage>,
 ) -> impl IntoView {
-    let r = result.clone();
-    let steady: Vec<_> = r.sessions.iter().filter(|s| !s.initial).collect();
-    let registers = r.registers();
-    let horizon = r.end();
-    let days = (horizon / 86_400.0).max(1.0 / 24.0);
-    let problems: usize = r.sessions.iter().map(|s| s.problems.len()).sum();
-    let per_day = steady.len() as f64 / days;
+    let sum = result.summary();
+    let per_register = sum.sessions_per_day / f64::from(sum.registers.max(1));
+    // Trainer mode's current session, which the timeline follows.
+    let step = RwSignal::new(None::<usize>);
     view! {
         <div class="results">
             <section class="card" aria-labelledby="summary-title">
                 <h2 id="summary-title">"Summary"</h2>
+                <p class="hint">{format!("Profile \u{201c}{name}\u{201d}, {} register{}.", sum.registers, if sum.registers == 1 { "" } else { "s" })}</p>
                 <ul class="stats">
-                    <li><strong>{r.sessions.len()}</strong>" sync sessions"</li>
-                    <li><strong>{format!("{per_day:.0}")}</strong>" sessions per day, all registers"</li>
-                    <li><strong>{r.conflicts.len()}</strong>" conflicts"</li>
-                    <li><strong>{problems}</strong>" problems found"</li>
-                    <li><strong>{human_bytes(r.store_bytes as f64)}</strong>" store database (estimate)"</li>
+                    <li><strong>{sum.sessions}</strong>" sync sessions"</li>
+                    <li><strong>{format!("{:.0}", sum.sessions_per_day)}</strong>" sessions per day, all registers"</li>
+                    <li><strong>{sum.conflicts}</strong>" conflicts"</li>
+                    <li><strong>{sum.problems}</strong>" problems found"</li>
+                    <li><strong>{human_bytes(sum.store_bytes as f64)}</strong>" store database (estimate)"</li>
                 </ul>
-                {(per_day / f64::from(registers.max(1)) > 2880.0).then(|| view! {
-                    <p class="notice">{format!("Sync storm: {per_day:.0} sessions per day ({:.0} per register). Lower the frequencies of the busiest scopes.", per_day / f64::from(registers.max(1)))}</p>
+                {(per_register > 2880.0).then(|| view! {
+                    <p class="notice">{format!("Sync storm: {:.0} sessions per day ({per_register:.0} per register). Lower the frequencies of the busiest scopes.", sum.sessions_per_day)}</p>
                 })}
             </section>
-            <Timeline result=result.clone()/>
+            {compared.map(|(other, r)| view! { <Comparison first=(name.clone(), result.clone()) second=(other, r)/> })}
+            <Timeline result=result.clone() step/>
+            <Trainer result=result.clone() step/>
             <Volumes result=result.clone()/>
             <Sizes result=result.clone()/>
             <Inspector result=result.clone() engine/>
@@ -469,6 +541,8 @@ fn Results(
 fn Timeline(
     /// The run's results.
     result: Arc<SimResult>,
+    /// Trainer mode's current session: highlighted, and kept in view.
+    step: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     const WIDTH: f64 = 960.0;
     const LANE: f64 = 26.0;
@@ -478,6 +552,16 @@ fn Timeline(
     let view_start = RwSignal::new(0.0f64);
     let view_span = RwSignal::new(horizon.min(6.0 * 3600.0));
     let focused = RwSignal::new(None::<usize>);
+    let follow = result.clone();
+    Effect::new(move |_| {
+        let Some(s) = step.get().and_then(|i| follow.sessions.get(i)) else {
+            return;
+        };
+        let (a, span) = (view_start.get_untracked(), view_span.get_untracked());
+        if s.start < a || s.end > a + span {
+            view_start.set((s.start - span / 4.0).clamp(0.0, (horizon - span).max(0.0)));
+        }
+    });
     let r = result.clone();
     let bars = Memo::new(move |_| {
         let (a, span) = (view_start.get(), view_span.get());
@@ -530,7 +614,7 @@ fn Timeline(
                             let bx = move || x(start).max(LEFT);
                             let bw = move || (x(end) - x(start)).max(2.0);
                             view! {
-                                <g class="bar" tabindex="0" on:focus=move |_| focused.set(Some(i)) on:mouseenter=move |_| focused.set(Some(i))>
+                                <g class="bar" class:current=move || step.get() == Some(i) tabindex="0" on:focus=move |_| focused.set(Some(i)) on:mouseenter=move |_| focused.set(Some(i))>
                                     <rect x=bx y=y width=bw height=LANE - 8.0 fill=colour(scope) class:catch-up=catch_up/>
                                     {move || (bw() > 14.0).then(|| view! { <text x=bx() + 2.0 y=y + 13.0 class="bar-label">{scope + 1}</text> })}
                                 </g>
@@ -571,7 +655,20 @@ fn Timeline(
     }
 }
 
-/// Rows and bytes per scope, the initial load apart from the steady state.
+/// Two labelled bars, initial load and later traffic, so the chart reads without colour.
+fn pair_bars(initial: u64, later: u64, max: f64, colour_of: &'static str) -> impl IntoView {
+    let w = |v: u64| (150.0 * v as f64 / max).max(if v > 0 { 1.0 } else { 0.0 });
+    view! {
+        <svg class="minibar" viewBox="0 0 230 24" width="230" height="24" role="img" aria-label=format!("initial {} and later {}", human_bytes(initial as f64), human_bytes(later as f64))>
+            <text x="0" y="9" class="mini-label">"initial"</text>
+            <rect x="44" y="2" height="8" width=w(initial) fill=colour_of/>
+            <text x="0" y="21" class="mini-label">"later"</text>
+            <rect x="44" y="14" height="8" width=w(later) fill=colour_of class="hatched"/>
+        </svg>
+    }
+}
+
+/// Rows and bytes per scope or per table, the initial load apart from the steady state.
 #[component]
 fn Volumes(
     /// The run's results.
@@ -602,32 +699,90 @@ fn Volumes(
         })
         .collect();
     let max_bytes = rows.iter().map(|r| r.2.max(r.4)).max().unwrap_or(1).max(1) as f64;
+    let tables = result.table_totals();
+    let max_table = tables
+        .iter()
+        .map(|t| t.initial_bytes.max(t.later_bytes))
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let table_count = tables.len();
+    let per_table = RwSignal::new(false);
+    let filter = RwSignal::new(String::new());
+    let shown = Memo::new(move |_| {
+        let f = filter.get().trim().to_ascii_uppercase();
+        tables
+            .iter()
+            .filter(|t| {
+                f.is_empty()
+                    || t.table.contains(&f)
+                    || t.scope
+                        .as_ref()
+                        .is_some_and(|s| s.1.to_ascii_uppercase().contains(&f))
+            })
+            .cloned()
+            .collect::<Vec<_>>()
+    });
     view! {
         <section class="card" aria-labelledby="volumes-title">
-            <h2 id="volumes-title">"Volumes per register"</h2>
-            <p class="hint">{format!("Averages per register. Steady state covers {:.1} days after provisioning. Bytes are estimates from the catalog's row sizes.", days)}</p>
-            <table class="grid volumes">
-                <thead><tr>
-                    <th scope="col">"Scope"</th><th scope="col" class="num">"Initial rows"</th><th scope="col" class="num">"Initial bytes"</th>
-                    <th scope="col" class="num">"Later rows"</th><th scope="col" class="num">"Later bytes"</th><th scope="col" class="num">"Sessions"</th><th scope="col">"Initial vs later bytes"</th>
-                </tr></thead>
-                <tbody>
-                    {rows.into_iter().enumerate().map(|(i, (d, ir, ib, sr, sb, n))| view! {
-                        <tr>
-                            <th scope="row">{format!("{} {d}", i + 1)}</th>
-                            <td class="num">{ir}</td><td class="num">{human_bytes(ib as f64)}</td>
-                            <td class="num">{sr}</td><td class="num">{human_bytes(sb as f64)}</td>
-                            <td class="num">{n}</td>
-                            <td>
-                                <svg class="minibar" viewBox="0 0 200 16" width="200" height="16" role="img" aria-label=format!("initial {} and later {}", human_bytes(ib as f64), human_bytes(sb as f64))>
-                                    <rect x="0" y="1" height="6" width=200.0 * ib as f64 / max_bytes fill=colour(i)/>
-                                    <rect x="0" y="9" height="6" width=200.0 * sb as f64 / max_bytes fill=colour(i) opacity="0.5"/>
-                                </svg>
-                            </td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <div class="section-head">
+                <h2 id="volumes-title">"Volumes per register"</h2>
+                <div class="segmented" role="radiogroup" aria-label="Show volumes">
+                    <label><input type="radio" name="volumes-by" checked=true on:change=move |_| per_table.set(false)/>"Per scope"</label>
+                    <label><input type="radio" name="volumes-by" on:change=move |_| per_table.set(true)/>"Per table"</label>
+                </div>
+            </div>
+            <p class="hint">{format!("Averages per register. \u{201c}Later\u{201d} covers {:.1} days after provisioning. Bytes are estimates from the catalog's row sizes.", days)}</p>
+            <div hidden=per_table>
+                <table class="grid volumes">
+                    <caption class="visually-hidden">"Volumes per scope"</caption>
+                    <thead><tr>
+                        <th scope="col">"Scope"</th><th scope="col" class="num">"Initial rows"</th><th scope="col" class="num">"Initial bytes"</th>
+                        <th scope="col" class="num">"Later rows"</th><th scope="col" class="num">"Later bytes"</th><th scope="col" class="num">"Sessions"</th><th scope="col">"Initial vs later bytes"</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.into_iter().enumerate().map(|(i, (d, ir, ib, sr, sb, n))| view! {
+                            <tr>
+                                <th scope="row">{format!("{} {d}", i + 1)}</th>
+                                <td class="num">{ir}</td><td class="num">{human_bytes(ib as f64)}</td>
+                                <td class="num">{sr}</td><td class="num">{human_bytes(sb as f64)}</td>
+                                <td class="num">{n}</td>
+                                <td>{pair_bars(ib, sb, max_bytes, colour(i))}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <div hidden=move || !per_table.get()>
+                <div class="field inline">
+                    <label for="volumes-filter">"Filter tables"</label>
+                    <input id="volumes-filter" type="search" autocomplete="off" placeholder="table or scope" prop:value=move || filter.get() on:input:target=move |ev| filter.set(ev.target().value())/>
+                    <span class="hint">{move || format!("{} of {table_count} tables that moved rows, largest first", shown.with(Vec::len))}</span>
+                </div>
+                <div class="table-scroll volumes-tables">
+                    <table class="grid volumes">
+                        <caption class="visually-hidden">"Volumes per table"</caption>
+                        <thead><tr>
+                            <th scope="col">"Table"</th><th scope="col">"Scope"</th><th scope="col" class="num">"Initial rows"</th><th scope="col" class="num">"Initial bytes"</th>
+                            <th scope="col" class="num">"Later rows \u{2193}"</th><th scope="col" class="num">"Later rows \u{2191}"</th><th scope="col" class="num">"Later bytes"</th><th scope="col">"Initial vs later bytes"</th>
+                        </tr></thead>
+                        <tbody>
+                            <For each=move || shown.get() key=|t| t.table.clone() children=move |t| {
+                                let scope = t.scope.clone();
+                                view! {
+                                    <tr>
+                                        <th scope="row">{t.table.clone()}</th>
+                                        <td>{scope.as_ref().map(|(k, d)| format!("{k} {d}")).unwrap_or_default()}</td>
+                                        <td class="num">{t.initial_rows}</td><td class="num">{human_bytes(t.initial_bytes as f64)}</td>
+                                        <td class="num">{t.later_down_rows}</td><td class="num">{t.later_up_rows}</td><td class="num">{human_bytes(t.later_bytes as f64)}</td>
+                                        <td>{pair_bars(t.initial_bytes, t.later_bytes, max_table, colour(scope.map_or(0, |s| s.0 - 1)))}</td>
+                                    </tr>
+                                }
+                            }/>
+                        </tbody>
+                    </table>
+                </div>
+            </div>
         </section>
     }
 }
@@ -677,7 +832,16 @@ fn Sizes(
                 <text x="4" y="16" class="axis">{human_bytes(top)}</text>
                 <text x="4" y=H - 22.0 class="axis">"0"</text>
                 <line x1="50" x2=W y1=H - 20.0 y2=H - 20.0 class="lane-line"/>
-                {lines.into_iter().map(|(reg, pts)| view! { <polyline points=pts fill="none" stroke=colour(reg as usize - 1) stroke-width="1.5"><title>{format!("Register {reg}")}</title></polyline> }).collect_view()}
+                {lines.into_iter().map(|(reg, pts)| {
+                    // Each line has its own dash pattern and a label at its end, so it reads without colour.
+                    const DASHES: [&str; 6] = ["", "6 3", "2 3", "10 3 2 3", "1 5", "12 4"];
+                    let end = pts.rsplit(' ').next().and_then(|p| p.split_once(',')).map(|(x, y)| (x.parse::<f64>().unwrap_or(0.0), y.parse::<f64>().unwrap_or(0.0)));
+                    let dash = DASHES[(reg as usize - 1) % DASHES.len()];
+                    view! {
+                        <polyline points=pts fill="none" stroke=colour(reg as usize - 1) stroke-width="1.5" stroke-dasharray=dash><title>{format!("Register {reg}")}</title></polyline>
+                        {end.map(|(x, y)| view! { <text x=(x + 3.0).min(W - 24.0) y=y - 3.0 - f64::from(reg % 3) * 9.0 class="axis line-label">{format!("R{reg}")}</text> })}
+                    }
+                }).collect_view()}
                 <text x="50" y=H - 4.0 class="axis">"0 h"</text>
                 <text x=W - 50.0 y=H - 4.0 class="axis">{format!("{:.0} h", horizon / 3600.0)}</text>
             </svg>

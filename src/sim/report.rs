@@ -1,0 +1,216 @@
+//! What a finished run adds up to: the summary figures the Simulation area shows and compares,
+//! rows and bytes per table (initial load apart from the steady state), and, for trainer mode,
+//! where each session stands in the run. Pure arithmetic over a [`SimResult`].
+
+use super::engine::{SimResult, TableVolume};
+
+/// The figures of one run, as the summary and the side-by-side comparison show them.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Summary {
+    /// Registers that ran sessions.
+    pub registers: u32,
+    /// Every session, initial downloads included.
+    pub sessions: usize,
+    /// Sessions after provisioning.
+    pub steady_sessions: usize,
+    /// Steady sessions per simulated day, all registers.
+    pub sessions_per_day: f64,
+    /// Rows of the initial download, per register on average.
+    pub initial_rows: u64,
+    /// Estimated bytes of the initial download, per register on average.
+    pub initial_bytes: u64,
+    /// Rows moved after provisioning, per register on average.
+    pub later_rows: u64,
+    /// Estimated bytes moved after provisioning, per register on average.
+    pub later_bytes: u64,
+    /// Rows uploaded, all registers.
+    pub uploaded_rows: u64,
+    /// Conflicts, all registers.
+    pub conflicts: usize,
+    /// Problems the queries found, all sessions.
+    pub problems: usize,
+    /// The largest register database at any moment (estimate).
+    pub peak_database_bytes: u64,
+    /// The store database (estimate, with its transaction history).
+    pub store_bytes: u64,
+    /// Catch-up sessions after outages.
+    pub catch_ups: usize,
+}
+
+/// Rows and bytes of one table over a run, per register on average.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TableTotals {
+    /// The table's name.
+    pub table: String,
+    /// The profile scope holding it (1-based position and description), if any.
+    pub scope: Option<(usize, String)>,
+    /// Rows of the initial download.
+    pub initial_rows: u64,
+    /// Estimated bytes of the initial download.
+    pub initial_bytes: u64,
+    /// Rows downloaded after provisioning.
+    pub later_down_rows: u64,
+    /// Rows uploaded.
+    pub later_up_rows: u64,
+    /// Estimated bytes moved after provisioning, both ways.
+    pub later_bytes: u64,
+    /// Sessions that moved rows of it.
+    pub sessions: usize,
+}
+
+/// Where one session stands in the run, for stepping through it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StepView {
+    /// The session's index in [`SimResult::sessions`].
+    pub index: usize,
+    /// The register's sessions so far, this one included.
+    pub register_sessions: usize,
+    /// Rows the register has received or sent so far, this session included.
+    pub register_rows: u64,
+    /// The register's database size estimate after this session.
+    pub register_bytes: u64,
+    /// Rows moved in this session per table: name, direction arrow, rows, bytes.
+    pub moved: Vec<(String, &'static str, u64, u64)>,
+}
+
+impl SimResult {
+    /// The run's summary figures.
+    pub fn summary(&self) -> Summary {
+        let registers = self.registers();
+        let per = u64::from(registers.max(1));
+        let days = (self.end() / 86_400.0).max(1.0 / 24.0);
+        let mut s = Summary {
+            registers,
+            sessions: self.sessions.len(),
+            conflicts: self.conflicts.len(),
+            store_bytes: self.store_bytes,
+            peak_database_bytes: self.sizes.iter().map(|x| x.bytes).max().unwrap_or(0),
+            ..Summary::default()
+        };
+        for x in &self.sessions {
+            s.problems += x.problems.len();
+            if x.initial {
+                s.initial_rows += x.rows();
+                s.initial_bytes += x.bytes();
+            } else {
+                s.steady_sessions += 1;
+                s.later_rows += x.rows();
+                s.later_bytes += x.bytes();
+                s.catch_ups += usize::from(x.catch_up);
+            }
+            s.uploaded_rows += x.uploaded.iter().map(|v| v.rows).sum::<u64>();
+        }
+        s.initial_rows /= per;
+        s.initial_bytes /= per;
+        s.later_rows /= per;
+        s.later_bytes /= per;
+        s.sessions_per_day = s.steady_sessions as f64 / days;
+        s
+    }
+
+    /// Rows and bytes per table, per register on average, largest first (initial plus later
+    /// bytes); tables that moved nothing are left out.
+    pub fn table_totals(&self) -> Vec<TableTotals> {
+        let per = u64::from(self.registers().max(1));
+        let mut totals: Vec<TableTotals> = self
+            .tables
+            .iter()
+            .map(|t| TableTotals {
+                table: t.clone(),
+                ..TableTotals::default()
+            })
+            .collect();
+        let add = |totals: &mut Vec<TableTotals>, v: &TableVolume, scope: usize| {
+            if let Some(t) = totals.get_mut(v.table) {
+                t.scope.get_or_insert_with(|| {
+                    let name = self.scopes.get(scope).map(|s| s.0.clone());
+                    (scope + 1, name.unwrap_or_default())
+                });
+            }
+        };
+        for s in &self.sessions {
+            for v in &s.downloaded {
+                add(&mut totals, v, s.scope);
+                let t = &mut totals[v.table];
+                t.sessions += 1;
+                if s.initial {
+                    t.initial_rows += v.rows;
+                    t.initial_bytes += v.bytes;
+                } else {
+                    t.later_down_rows += v.rows;
+                    t.later_bytes += v.bytes;
+                }
+            }
+            for v in &s.uploaded {
+                add(&mut totals, v, s.scope);
+                let t = &mut totals[v.table];
+                t.sessions += 1;
+                t.later_up_rows += v.rows;
+                t.later_bytes += v.bytes;
+            }
+        }
+        let mut totals: Vec<TableTotals> = totals
+            .into_iter()
+            .filter(|t| t.sessions > 0)
+            .map(|mut t| {
+                t.initial_rows /= per;
+                t.initial_bytes /= per;
+                t.later_down_rows /= per;
+                t.later_up_rows /= per;
+                t.later_bytes /= per;
+                t
+            })
+            .collect();
+        totals.sort_by(|a, b| {
+            (b.initial_bytes + b.later_bytes)
+                .cmp(&(a.initial_bytes + a.later_bytes))
+                .then_with(|| a.table.cmp(&b.table))
+        });
+        totals
+    }
+
+    /// Session `index` as trainer mode shows it, or `None` past the end.
+    pub fn step_view(&self, index: usize) -> Option<StepView> {
+        let session = self.sessions.get(index)?;
+        let mine = self.sessions[..=index]
+            .iter()
+            .filter(|s| s.register == session.register);
+        let (mut register_sessions, mut register_rows, mut initial_bytes) = (0, 0, 0);
+        for s in mine {
+            register_sessions += 1;
+            register_rows += s.rows();
+            if s.initial {
+                initial_bytes += s.bytes();
+            }
+        }
+        // Sizes are sampled after each steady session and once after provisioning; during
+        // provisioning the database holds what the initial sessions so far brought.
+        let register_bytes = if session.initial {
+            initial_bytes
+        } else {
+            self.sizes
+                .iter()
+                .rfind(|x| x.register == session.register && x.at <= session.end + 1e-9)
+                .map_or(initial_bytes, |x| x.bytes)
+        };
+        let name = |v: &TableVolume| self.tables.get(v.table).cloned().unwrap_or_default();
+        let moved = session
+            .downloaded
+            .iter()
+            .map(|v| (name(v), "\u{2193}", v.rows, v.bytes))
+            .chain(
+                session
+                    .uploaded
+                    .iter()
+                    .map(|v| (name(v), "\u{2191}", v.rows, v.bytes)),
+            )
+            .collect();
+        Some(StepView {
+            index,
+            register_sessions,
+            register_rows,
+            register_bytes,
+            moved,
+        })
+    }
+}
