@@ -175,17 +175,81 @@ impl SimResult {
 pub struct Progress {
     /// Simulated seconds done.
     pub at: f64,
-    /// Fraction of the horizon done, 0 to 1.
+    /// Fraction of the horizon done, 0 to 1 (0 during setup).
     pub fraction: f64,
     /// Whether the run is complete.
     pub done: bool,
+    /// What the engine is doing: one of [`PHASE_GENERATE`], [`PHASE_PROVISION`], [`PHASE_SYNC`]
+    /// or [`PHASE_DONE`], for people.
+    pub phase: &'static str,
+}
+
+/// Setup, first part: the store database's starting rows are generated.
+pub const PHASE_GENERATE: &str = "Generating the store database";
+/// Setup, second part: the shared replica is filled and every register's initial download
+/// recorded.
+pub const PHASE_PROVISION: &str = "Provisioning registers";
+/// Sync sessions run, one per work unit.
+pub const PHASE_SYNC: &str = "Synchronizing";
+/// The run is complete.
+pub const PHASE_DONE: &str = "Done";
+
+/// Rows of the shared numbers table (`regs._ops_n`, 0 to `CHUNK_ROWS - 1`): every generated or
+/// copied row set is cut into pieces of at most this many rows.
+const CHUNK_ROWS: u64 = 20_000;
+/// Generated cells (rows × columns) per setup work unit: keeps one unit near 10–20 ms natively.
+const CHUNK_CELLS: u64 = 60_000;
+/// Unfiltered replica tables up to this many rows are copied in one statement (SQLite's
+/// transfer optimization copies records without decoding them); larger or filtered ones in
+/// rowid ranges of [`CHUNK_ROWS`].
+const XFER_MAX_ROWS: u64 = 120_000;
+/// Each register's own rows (`regs`) take row ids from `register × REGISTER_ROWS`, so a
+/// register's rows of a table are one rowid range.
+const REGISTER_ROWS: i64 = 1_000_000_000;
+
+/// Where a run is: the setup units, then sessions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Generating table `table` of the store, `done` rows so far.
+    Generate { table: usize, done: u64 },
+    /// Copying table `table` into the replica, `done` store rows so far.
+    Replica { table: usize, done: u64 },
+    /// Recording the registers' initial downloads.
+    Registers,
+    /// Sessions.
+    Sync,
+    /// Finished.
+    Done,
+}
+
+/// The SQL a table's sessions run, built once.
+#[derive(Debug, Clone, Default)]
+struct TableSql {
+    /// Generate the store's starting rows into `main` (params: first n, count, at).
+    generate_main: String,
+    /// Generate new entities' rows into `main` (params: first n, count, at, first key).
+    generate_new: String,
+    /// Generate a register's rows into `regs` (params: first n, count, at, rowid offset,
+    /// register).
+    generate_regs: String,
+    /// Bring the replica up to date (params: from, to).
+    refresh: String,
+    /// Count changed and created replica rows (params: from, to).
+    changed: String,
+    /// Upload a register's rows (params: after rowid, up to rowid, at).
+    upload: String,
+    /// Stamp the rows of the entity keys in a JSON array as changed (params: at, keys).
+    touch: String,
 }
 
 /// Per register and scope: when it last completed, what counter it uploaded up to.
 #[derive(Debug, Clone, Default)]
 struct RegisterState {
     last_run: Vec<Option<u64>>,
-    uploaded_to: HashMap<usize, i64>,
+    /// Per table: the last own row id uploaded.
+    uploaded_to: Vec<i64>,
+    /// Per table: the last own row id written.
+    written_to: Vec<i64>,
     rows: Vec<u64>,
     busy_until: f64,
     sales_at: u64,
@@ -206,12 +270,24 @@ pub struct Engine<D: Database> {
     /// When each store table last changed: sessions skip tables unchanged since their last run.
     changed_at: Vec<u64>,
     store_at: u64,
+    /// When the last session ran.
+    at: u64,
     product_limit: Option<u64>,
     customer_limit: Option<u64>,
     reconnect_secs: u64,
     result: SimResult,
-    provisioned: bool,
+    phase: Phase,
     count_cache: HashMap<(usize, u64, u64), (u64, u64)>,
+    /// Per table: the SQL its sessions run.
+    sql: Vec<TableSql>,
+    /// Per scope: its tables.
+    scope_tables: Vec<Vec<usize>>,
+    /// Per table: rows in the store (`main`), kept here instead of counted.
+    store_rows: Vec<u64>,
+    /// Per table: rows of the replica after provisioning.
+    initial_rows: Vec<u64>,
+    /// Tables registers edit (customer tables of bidirectional scopes).
+    edit_targets: Vec<usize>,
 }
 
 fn q(name: &str) -> String {
@@ -224,6 +300,19 @@ fn mix(seed: u64, i: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
+}
+
+/// A JSON array of integers, for `json_each`: how one statement receives a set of keys.
+fn json_array(items: impl Iterator<Item = impl std::fmt::Display>) -> String {
+    let mut s = String::from("[");
+    for (k, item) in items.enumerate() {
+        if k > 0 {
+            s.push(',');
+        }
+        s.push_str(&item.to_string());
+    }
+    s.push(']');
+    s
 }
 
 /// Events up to `t` of a process running at `per` events per `unit` seconds.
@@ -357,24 +446,48 @@ impl<D: Database> Engine<D> {
             replica_at: vec![0; tables.len()],
             changed_at: vec![0; tables.len()],
             registers: (0..registers)
-                .map(|_| RegisterState {
+                .map(|r| RegisterState {
                     last_run: vec![None; profile.scopes.len()],
                     rows: vec![0; tables.len()],
+                    uploaded_to: vec![r as i64 * REGISTER_ROWS; tables.len()],
+                    written_to: vec![r as i64 * REGISTER_ROWS; tables.len()],
                     deferred: vec![false; profile.scopes.len()],
                     ..RegisterState::default()
                 })
                 .collect(),
+            store_rows: vec![0; tables.len()],
+            initial_rows: vec![0; tables.len()],
             tables,
             by_name,
             queue: BinaryHeap::new(),
             store_at: 0,
+            at: 0,
             product_limit,
             customer_limit,
             reconnect_secs: (reconnect_minutes.clamp(1, 1440) as u64) * 60,
             result: SimResult::default(),
-            provisioned: false,
+            phase: Phase::Generate { table: 0, done: 0 },
             count_cache: HashMap::new(),
+            sql: Vec::new(),
+            scope_tables: Vec::new(),
+            edit_targets: Vec::new(),
         };
+        engine.scope_tables = (0..profile.scopes.len())
+            .map(|s| engine.scope_tables(s))
+            .collect();
+        engine.edit_targets = (0..engine.tables.len())
+            .filter(|i| {
+                let tb = &engine.tables[*i];
+                tb.counter.is_none()
+                    && matches!(tb.volume.entity, Entity::Customer)
+                    && tb.scope.is_some_and(|s| {
+                        profile.scopes[s].direction == SyncDirection::Bidirectional
+                    })
+            })
+            .collect();
+        engine.sql = (0..engine.tables.len())
+            .map(|i| engine.table_sql(i))
+            .collect();
         engine.result.tables = engine.tables.iter().map(|t| t.name.clone()).collect();
         engine.result.outages = scenario.outages.clone();
         engine.result.scopes = profile
@@ -403,10 +516,16 @@ impl<D: Database> Engine<D> {
     }
 
     fn create(&mut self) -> Result<(), SimError> {
-        self.db
-            .exec_batch("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;")?;
+        // Everything lives in memory and a failed run is thrown away: no rollback journal, no
+        // syncing, temporary b-trees in memory.
+        self.db.exec_batch(
+            "PRAGMA main.journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;",
+        )?;
         self.db.attach(":memory:", "replica")?;
         self.db.attach(":memory:", "regs")?;
+        self.db.exec_batch(
+            "PRAGMA replica.journal_mode = OFF; PRAGMA regs.journal_mode = OFF; PRAGMA replica.synchronous = OFF; PRAGMA regs.synchronous = OFF;",
+        )?;
         let mut sql = String::from("BEGIN;");
         for t in &self.tables {
             let name = q(&t.name);
@@ -414,12 +533,11 @@ impl<D: Database> Engine<D> {
                 "CREATE TABLE main.{name} ({});",
                 Self::column_defs(t, false)
             ));
+            // Sessions ask what changed since their last run. The starting rows are stamped 0,
+            // so a partial index holds only later changes and costs nothing to bulk loads.
+            // (Rows are found by entity key through their row ids: see `touch`.)
             sql.push_str(&format!(
-                "CREATE INDEX main.\"ix_{0}_changed\" ON {name} (\"_ops_changed\");",
-                t.name
-            ));
-            sql.push_str(&format!(
-                "CREATE INDEX main.\"ix_{0}_key\" ON {name} (\"_ops_key\");",
+                "CREATE INDEX main.\"ix_{0}_changed\" ON {name} (\"_ops_changed\") WHERE \"_ops_changed\" > 0;",
                 t.name
             ));
             if t.scope.is_some() {
@@ -427,63 +545,76 @@ impl<D: Database> Engine<D> {
                     "CREATE TABLE replica.{name} ({});",
                     Self::column_defs(t, false)
                 ));
-                // Every session asks the replica what changed since its last run.
                 sql.push_str(&format!(
-                    "CREATE INDEX replica.\"ix_{0}_changed\" ON {name} (\"_ops_changed\");",
+                    "CREATE INDEX replica.\"ix_{0}_changed\" ON {name} (\"_ops_changed\") WHERE \"_ops_changed\" > 0;",
                     t.name
                 ));
                 if t.counter.is_some() {
+                    // A register's rows are one rowid range (see `REGISTER_ROWS`): no index.
                     sql.push_str(&format!(
                         "CREATE TABLE regs.{name} ({});",
                         Self::column_defs(t, true)
                     ));
-                    sql.push_str(&format!("CREATE INDEX regs.\"ix_{0}_reg\" ON {name} (\"_ops_register\", \"_ops_row\");", t.name));
                 }
             }
         }
         sql.push_str("CREATE TABLE regs._ops_edits (register INTEGER, tbl INTEGER, key INTEGER, at INTEGER);");
         sql.push_str("CREATE INDEX regs.ix_ops_edits ON _ops_edits (register, tbl, at);");
+        // The numbers every generated row set is drawn from, made once.
+        sql.push_str("CREATE TABLE regs._ops_n (n INTEGER PRIMARY KEY);");
+        sql.push_str(&format!(
+            "WITH RECURSIVE seq(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM seq WHERE n < {}) INSERT INTO regs._ops_n SELECT n FROM seq;",
+            CHUNK_ROWS - 1
+        ));
         sql.push_str("COMMIT;");
         self.db.exec_batch(&sql)?;
         Ok(())
     }
 
-    /// The SELECT list generating `n`'s row of a table (columns in table order).
-    fn value_exprs(&self, t: &SimTable, n: &str) -> String {
-        let seed = self.scenario.seed % 1_000_003;
+    /// The SELECT list generating row `n` of a table (columns in table order), over the
+    /// columns of [`Self::numbers`]: `n`, its text `nt`, and the hashes `h` and `m`.
+    fn value_exprs(&self, t: &SimTable) -> String {
         t.columns
             .iter()
             .map(|(name, ty, size, key)| match ty {
-                SqlType::BigInt | SqlType::Int if *key || name == "RECID" => n.to_string(),
-                SqlType::BigInt | SqlType::Int => format!("(({n} * 2654435761 + {seed}) % 100000)"),
-                SqlType::Bit => format!("({n} % 2)"),
-                SqlType::Timestamp | SqlType::RowVersion => n.to_string(),
-                SqlType::Numeric => format!("((({n} * 7919 + {seed}) % 100000) / 100.0)"),
+                SqlType::BigInt | SqlType::Int if *key || name == "RECID" => "n".to_string(),
+                SqlType::BigInt | SqlType::Int => "h".to_string(),
+                SqlType::Bit => "(n % 2)".to_string(),
+                SqlType::Timestamp | SqlType::RowVersion => "n".to_string(),
+                SqlType::Numeric => "m".to_string(),
                 SqlType::DateTime | SqlType::Date => "'2026-01-01 00:00:00'".into(),
                 SqlType::UniqueIdentifier => {
-                    format!("printf('%08d-0000-4000-8000-000000000000', {n})")
+                    "printf('%08d-0000-4000-8000-000000000000', n)".to_string()
                 }
                 SqlType::VarBinary => "X'00'".into(),
-                // Key columns stay unique, so the real primary keys hold in exported databases.
-                SqlType::NVarChar | SqlType::NChar | SqlType::VarChar if *key => {
-                    let prefix: String = name
-                        .chars()
-                        .filter(|c| c.is_ascii_alphanumeric())
-                        .take(4)
-                        .collect();
-                    format!("('{prefix}' || {n})")
-                }
                 SqlType::NVarChar | SqlType::NChar | SqlType::VarChar => {
                     let prefix: String = name
                         .chars()
                         .filter(|c| c.is_ascii_alphanumeric())
                         .take(4)
                         .collect();
-                    format!("substr('{prefix}' || {n}, 1, {size})")
+                    // Key columns stay unique, so the real primary keys hold in exported
+                    // databases; a prefix and 20 digits fit in 24 characters.
+                    if *key || *size >= 24 {
+                        format!("('{prefix}' || nt)")
+                    } else {
+                        format!("substr('{prefix}' || nt, 1, {size})")
+                    }
                 }
             })
             .collect::<Vec<_>>()
             .join(", ")
+    }
+
+    /// Numbers `?1 .. ?1 + ?2 - 1` as rows (`n`, its text `nt`, hashes `h` and `m`), each
+    /// computed once per row (`OFFSET 0` keeps SQLite from copying the expressions into every
+    /// column that uses them).
+    fn numbers(&self) -> String {
+        let seed = self.scenario.seed % 1_000_003;
+        format!(
+            "(SELECT ?1 + n AS n, CAST(?1 + n AS TEXT) AS nt, ((?1 + n) * 2654435761 + {seed}) % 100000 AS h, \
+             ((((?1 + n) * 7919 + {seed}) % 100000) / 100.0) AS m FROM regs._ops_n WHERE n < ?2 LIMIT -1 OFFSET 0)"
+        )
     }
 
     fn column_list(t: &SimTable) -> String {
@@ -494,91 +625,201 @@ impl<D: Database> Engine<D> {
             .join(", ")
     }
 
-    /// Inserts `count` generated rows numbered from `first` into `schema.table` with the given
-    /// entity key expression (in terms of `n`), creation/change time and register.
-    #[allow(clippy::too_many_arguments)]
-    fn generate(
-        &self,
-        schema: &str,
-        i: usize,
-        first: u64,
-        count: u64,
-        key: &str,
-        at: u64,
-        register: Option<u32>,
-    ) -> Result<(), SimError> {
-        if count == 0 {
-            return Ok(());
+    /// The rows of one entity key in tables whose rows are numbered by key (the store's product,
+    /// variant and customer tables: key `k` owns row ids `(k - 1) × per + 1 ..= k × per`).
+    fn rows_per_key(&self, i: usize) -> u64 {
+        let v = self.tables[i].volume;
+        match v.entity {
+            Entity::Variant => u64::from(self.scenario.variants_per_product.max(1)),
+            _ => u64::from(v.per_entity.max(1)),
         }
+    }
+
+    /// The entity key of the store's starting row `n` of table `i`.
+    fn store_key(&self, i: usize) -> String {
+        match self.tables[i].volume.entity {
+            Entity::Reference => "0".to_string(),
+            // Parties: customers first, then staff (key 0: not a customer).
+            Entity::Party => format!(
+                "CASE WHEN n <= {} THEN n ELSE 0 END",
+                self.scenario.customers
+            ),
+            _ => format!("((n - 1) / {} + 1)", self.rows_per_key(i)),
+        }
+    }
+
+    /// `INSERT … SELECT` generating rows `?1 .. ?1 + ?2 - 1` (numbers `n`) of table `i` into
+    /// `main` (row id `n`) or, with `register`, into `regs` (row id `n + ?4`, register `?5`),
+    /// stamped `?3`, with the entity key expression `key`.
+    fn generate_sql(&self, i: usize, key: &str, register: bool) -> String {
         let t = &self.tables[i];
-        let register_col = if register.is_some() {
-            ", \"_ops_register\""
+        let (schema, row_id, register_col, register_val) = if register {
+            ("regs", "n + ?4", ", \"_ops_register\"", ", ?5")
         } else {
-            ""
+            ("main", "n", "", "")
         };
-        let register_val = register.map(|r| format!(", {r}")).unwrap_or_default();
-        let row_id = if register.is_some() {
-            "NULL".to_string()
-        } else {
-            "n".to_string()
-        };
-        let sql = format!(
-            "WITH RECURSIVE seq(n) AS (SELECT ?1 UNION ALL SELECT n + 1 FROM seq WHERE n < ?2) \
-             INSERT INTO {schema}.{name} (\"_ops_row\", {cols}, \"_ops_key\", \"_ops_created\", \"_ops_changed\"{register_col}) \
-             SELECT {row_id}, {values}, {key}, ?3, ?3{register_val} FROM seq",
+        format!(
+            "INSERT INTO {schema}.{name} (\"_ops_row\", {cols}, \"_ops_key\", \"_ops_created\", \"_ops_changed\"{register_col}) \
+             SELECT {row_id}, {values}, {key}, ?3, ?3{register_val} FROM {numbers}",
             name = q(&t.name),
             cols = Self::column_list(t),
-            values = self.value_exprs(t, "n"),
-        );
-        self.db.execute(
-            &sql,
-            &[
-                Value::Integer(first as i64),
-                Value::Integer((first + count - 1) as i64),
+            values = self.value_exprs(t),
+            numbers = self.numbers(),
+        )
+    }
+
+    /// The SQL of table `i`'s sessions.
+    fn table_sql(&self, i: usize) -> TableSql {
+        let t = &self.tables[i];
+        let name = q(&t.name);
+        let cols = Self::column_list(t);
+        let filter = self.limit_filter(i);
+        let per = self.rows_per_key(i);
+        let rows_of_keys = if per == 1 {
+            "SELECT value FROM json_each(?2)".to_string()
+        } else {
+            format!("SELECT (j.value - 1) * {per} + o.n + 1 FROM json_each(?2) j, regs._ops_n o WHERE o.n < {per}")
+        };
+        TableSql {
+            generate_main: self.generate_sql(i, &self.store_key(i), false),
+            generate_new: self.generate_sql(i, &format!("(?4 + (n - ?1) / {per})"), false),
+            generate_regs: self.generate_sql(i, "0", true),
+            // `"_ops_changed" > 0` lets SQLite use the partial indexes.
+            refresh: format!("INSERT OR REPLACE INTO replica.{name} SELECT * FROM main.{name} WHERE \"_ops_changed\" > 0 AND \"_ops_changed\" > ?1 AND \"_ops_changed\" <= ?2 AND {filter}"),
+            changed: format!("SELECT count(*), coalesce(sum(\"_ops_created\" > ?1), 0) FROM replica.{name} WHERE \"_ops_changed\" > 0 AND \"_ops_changed\" > ?1 AND \"_ops_changed\" <= ?2"),
+            upload: format!("INSERT INTO main.{name} ({cols}, \"_ops_key\", \"_ops_created\", \"_ops_changed\") SELECT {cols}, \"_ops_key\", ?3, ?3 FROM regs.{name} WHERE \"_ops_row\" > ?1 AND \"_ops_row\" <= ?2"),
+            touch: format!("UPDATE main.{name} SET \"_ops_changed\" = ?1 WHERE \"_ops_row\" IN ({rows_of_keys})"),
+        }
+    }
+
+    /// Rows per generating statement for table `i`: fewer for wide tables, so one setup unit
+    /// stays short.
+    fn chunk_rows(&self, i: usize) -> u64 {
+        (CHUNK_CELLS / (self.tables[i].columns.len() as u64 + 4)).clamp(1_000, CHUNK_ROWS)
+    }
+
+    /// Runs generating statement `sql` for numbers `first ..= first + count - 1` in pieces of
+    /// at most [`CHUNK_ROWS`]; `extra` are the parameters after `?3`.
+    fn generate(
+        &self,
+        sql: &str,
+        first: u64,
+        count: u64,
+        at: u64,
+        extra: &[Value],
+    ) -> Result<(), SimError> {
+        let mut done = 0;
+        while done < count {
+            let n = (count - done).min(CHUNK_ROWS);
+            let mut params = vec![
+                Value::Integer((first + done) as i64),
+                Value::Integer(n as i64),
                 Value::Integer(at as i64),
-            ],
-        )?;
+            ];
+            params.extend_from_slice(extra);
+            self.db.execute(sql, &params)?;
+            done += n;
+        }
         Ok(())
+    }
+
+    /// Whether the store generates starting rows for table `i` (transaction history is counted
+    /// in [`SimResult::store_bytes`] but not generated, since no register receives it).
+    fn generated_rows(&self, i: usize) -> u64 {
+        let v = self.tables[i].volume;
+        if v.entity == Entity::Transaction {
+            0
+        } else {
+            v.initial_rows(&self.scenario)
+        }
+    }
+
+    /// One setup unit of store generation: at most [`Self::chunk_rows`] rows of table `i`.
+    fn generate_unit(&mut self, i: usize, done: u64) -> Result<(), SimError> {
+        let rows = self.generated_rows(i);
+        let n = (rows - done).min(self.chunk_rows(i));
+        self.generate(&self.sql[i].generate_main, done + 1, n, 0, &[])?;
+        self.store_rows[i] = done + n;
+        self.phase = Phase::Generate {
+            table: i,
+            done: done + n,
+        };
+        Ok(())
+    }
+
+    /// The store's estimated size, counting the transaction history it keeps.
+    fn store_bytes(&self) -> u64 {
+        self.tables
+            .iter()
+            .map(|t| {
+                let mut rows = t.volume.initial_rows(&self.scenario);
+                if t.volume.entity == Entity::Transaction {
+                    rows += u64::from(self.scenario.history_days)
+                        * u64::from(self.scenario.transactions_per_register_per_day)
+                        * u64::from(self.scenario.registers())
+                        * t.volume.rows_per_transaction(&self.scenario);
+                }
+                rows * t.row_bytes
+            })
+            .sum()
+    }
+
+    /// Moves the phase past finished tables, to the next unit that has work (or to the end).
+    fn settle_phase(&mut self) {
+        loop {
+            match self.phase {
+                Phase::Generate { table, done } => {
+                    if table >= self.tables.len() {
+                        self.result.store_bytes = self.store_bytes();
+                        self.phase = Phase::Replica { table: 0, done: 0 };
+                    } else if done >= self.generated_rows(table) {
+                        self.phase = Phase::Generate {
+                            table: table + 1,
+                            done: 0,
+                        };
+                    } else {
+                        return;
+                    }
+                }
+                Phase::Replica { table, done } => {
+                    if table >= self.tables.len() {
+                        self.phase = Phase::Registers;
+                    } else if self.tables[table].scope.is_none() || done >= self.store_rows[table] {
+                        self.phase = Phase::Replica {
+                            table: table + 1,
+                            done: 0,
+                        };
+                    } else {
+                        return;
+                    }
+                }
+                Phase::Sync => {
+                    let horizon = self.scenario.horizon_seconds();
+                    match self.queue.peek() {
+                        None => self.phase = Phase::Done,
+                        Some(Reverse((t, ..))) if *t > horizon => {
+                            self.queue.clear();
+                            self.phase = Phase::Done;
+                        }
+                        Some(_) => return,
+                    }
+                }
+                Phase::Registers | Phase::Done => return,
+            }
+        }
     }
 
     /// The store's starting data: entity and reference tables; transaction history is counted
     /// (in [`SimResult::store_bytes`]) but not generated, since no register receives it.
     pub fn generate_store(&mut self) -> Result<(), SimError> {
-        self.db.exec_batch("BEGIN")?;
-        let mut store_bytes = 0u64;
-        for i in 0..self.tables.len() {
-            let t = &self.tables[i];
-            let rows = t.volume.initial_rows(&self.scenario);
-            let per = u64::from(t.volume.per_entity.max(1));
-            let key = match t.volume.entity {
-                Entity::Reference => "0".to_string(),
-                // Parties: customers first, then staff (key 0: not a customer).
-                Entity::Party => format!(
-                    "CASE WHEN n <= {} THEN n ELSE 0 END",
-                    self.scenario.customers
-                ),
-                Entity::Variant => format!(
-                    "((n - 1) / {} + 1)",
-                    self.scenario.variants_per_product.max(1)
-                ),
-                _ => format!("((n - 1) / {per} + 1)"),
-            };
-            store_bytes += rows * t.row_bytes;
-            if t.volume.entity == Entity::Transaction {
-                let history = u64::from(self.scenario.history_days)
-                    * u64::from(self.scenario.transactions_per_register_per_day)
-                    * u64::from(self.scenario.registers())
-                    * t.volume.rows_per_transaction(&self.scenario);
-                store_bytes += history * t.row_bytes;
-                continue;
+        self.settle_phase();
+        self.in_transaction(|e| {
+            while matches!(e.phase, Phase::Generate { .. }) {
+                e.unit()?;
             }
-            self.generate("main", i, 1, rows, &key, 0, None)?;
-        }
-        self.db.exec_batch("COMMIT")?;
-        self.result.store_bytes = store_bytes;
-        Ok(())
+            Ok(())
+        })
     }
-
     /// The WHERE condition of what goes offline from a table (product and customer limits).
     fn limit_filter(&self, i: usize) -> String {
         let t = &self.tables[i];
@@ -628,27 +869,60 @@ impl<D: Database> Engine<D> {
     }
 
     /// Provisioning: the replica is filled once (inside SQLite), then each register's initial
-    /// download is recorded in scope order.
+    /// download is recorded in scope order. Generates the store first if that is not done.
     pub fn provision(&mut self) -> Result<(), SimError> {
-        self.db.exec_batch("BEGIN")?;
-        let mut initial_rows = vec![0u64; self.tables.len()];
-        for (i, rows) in initial_rows.iter_mut().enumerate() {
-            if self.tables[i].scope.is_none() {
-                continue;
+        self.settle_phase();
+        self.in_transaction(|e| {
+            while matches!(
+                e.phase,
+                Phase::Generate { .. } | Phase::Replica { .. } | Phase::Registers
+            ) {
+                e.unit()?;
             }
-            let name = q(&self.tables[i].name);
-            let filter = self.limit_filter(i);
+            Ok(())
+        })
+    }
+
+    /// One setup unit of provisioning: one table of the replica, whole (an unfiltered table up
+    /// to [`XFER_MAX_ROWS`] rows: SQLite copies its records without decoding them) or one
+    /// rowid range of [`CHUNK_ROWS`] store rows.
+    fn replica_unit(&mut self, i: usize, done: u64) -> Result<(), SimError> {
+        let name = q(&self.tables[i].name);
+        let filter = self.limit_filter(i);
+        let rows = self.store_rows[i];
+        let upto = if filter == "1" && done == 0 && rows <= XFER_MAX_ROWS {
+            // No WHERE clause: the transfer optimization applies.
             self.db.execute(
-                &format!("INSERT INTO replica.{name} SELECT * FROM main.{name} WHERE {filter}"),
+                &format!("INSERT INTO replica.{name} SELECT * FROM main.{name}"),
                 &[],
             )?;
-            *rows = self.count(&format!("SELECT count(*) FROM replica.{name}"), &[])?;
+            rows
+        } else {
+            let upto = (done + CHUNK_ROWS).min(rows);
+            self.db.execute(
+                &format!("INSERT INTO replica.{name} SELECT * FROM main.{name} WHERE \"_ops_row\" > ?1 AND \"_ops_row\" <= ?2 AND {filter}"),
+                &[Value::Integer(done as i64), Value::Integer(upto as i64)],
+            )?;
+            upto
+        };
+        if upto >= rows {
+            self.initial_rows[i] =
+                self.count(&format!("SELECT count(*) FROM replica.{name}"), &[])?;
         }
-        self.db.exec_batch("COMMIT")?;
+        self.phase = Phase::Replica {
+            table: i,
+            done: upto,
+        };
+        Ok(())
+    }
+
+    /// The last setup unit: every register's initial download, recorded in scope order.
+    fn registers_unit(&mut self) -> Result<(), SimError> {
+        let initial_rows = std::mem::take(&mut self.initial_rows);
         for r in 0..self.registers.len() {
             let mut at = 0.0;
             for (s, scope) in self.profile.scopes.iter().enumerate() {
-                let tables = self.scope_tables(s);
+                let tables = &self.scope_tables[s];
                 let downloaded: Vec<TableVolume> = if scope.direction.downloads() {
                     tables
                         .iter()
@@ -696,10 +970,30 @@ impl<D: Database> Engine<D> {
                 self.queue.push(Reverse((first, r as u32, s)));
             }
         }
-        self.provisioned = true;
+        self.initial_rows = initial_rows;
+        self.phase = Phase::Sync;
         Ok(())
     }
 
+    /// Runs one work unit: one bounded piece of setup, or one session (a failed reconnect
+    /// attempt included), then moves the phase on.
+    fn unit(&mut self) -> Result<(), SimError> {
+        self.settle_phase();
+        match self.phase {
+            Phase::Generate { table, done } => self.generate_unit(table, done)?,
+            Phase::Replica { table, done } => self.replica_unit(table, done)?,
+            Phase::Registers => self.registers_unit()?,
+            Phase::Sync => {
+                if let Some(Reverse((t, r, s))) = self.queue.pop() {
+                    self.at = t;
+                    self.session(r as usize, s, t)?;
+                }
+            }
+            Phase::Done => {}
+        }
+        self.settle_phase();
+        Ok(())
+    }
     /// Rows of a scope that arrived while a parent table's scope has not synced yet for this
     /// register, found by counting what the register holds.
     fn orphan_problems(&self, r: usize, scope: usize, downloaded: &[TableVolume]) -> Vec<String> {
@@ -740,7 +1034,7 @@ impl<D: Database> Engine<D> {
         }
         let from = self.store_at;
         self.store_at = t;
-        let s = self.scenario.clone();
+        let s = &self.scenario;
         let product_changes =
             due(s.product_changes_per_hour, 3600, t) - due(s.product_changes_per_hour, 3600, from);
         let price_changes =
@@ -750,10 +1044,10 @@ impl<D: Database> Engine<D> {
         if product_changes + price_changes + new_customers == 0 {
             return Ok(());
         }
-        self.db.exec_batch("BEGIN")?;
         for (changes, price_only, salt) in
             [(product_changes, false, 1u64), (price_changes, true, 2)]
         {
+            let s = &self.scenario;
             if changes == 0 || s.products == 0 {
                 continue;
             }
@@ -766,10 +1060,10 @@ impl<D: Database> Engine<D> {
                 3600,
                 from,
             );
-            let keys: Vec<String> = (0..changes)
-                .map(|k| (mix(s.seed ^ salt, base + k) % u64::from(s.products) + 1).to_string())
-                .collect();
-            let keys = keys.join(",");
+            // The changed keys, as one JSON array: one statement per table stamps them all.
+            let keys = json_array(
+                (0..changes).map(|k| mix(s.seed ^ salt, base + k) % u64::from(s.products) + 1),
+            );
             for i in 0..self.tables.len() {
                 let e = self.tables[i].volume.entity;
                 let hit = if price_only {
@@ -779,14 +1073,15 @@ impl<D: Database> Engine<D> {
                 };
                 if hit {
                     self.db.execute(
-                        &format!("UPDATE main.{} SET \"_ops_changed\" = ?1 WHERE \"_ops_key\" IN ({keys})", q(&self.tables[i].name)),
-                        &[Value::Integer(t as i64)],
+                        &self.sql[i].touch,
+                        &[Value::Integer(t as i64), Value::Text(keys.clone())],
                     )?;
                     self.changed_at[i] = t;
                 }
             }
         }
         if new_customers > 0 {
+            let s = &self.scenario;
             let first_key = u64::from(s.customers) + due(s.new_customers_per_day, 86_400, from) + 1;
             for i in 0..self.tables.len() {
                 let t_ = &self.tables[i];
@@ -794,19 +1089,19 @@ impl<D: Database> Engine<D> {
                     continue;
                 }
                 let per = u64::from(t_.volume.per_entity.max(1));
-                let max_row = self.count(
-                    &format!(
-                        "SELECT coalesce(max(\"_ops_row\"), 0) FROM main.{}",
-                        q(&t_.name)
-                    ),
-                    &[],
+                let first = self.store_rows[i] + 1;
+                let rows = new_customers * per;
+                self.generate(
+                    &self.sql[i].generate_new,
+                    first,
+                    rows,
+                    t,
+                    &[Value::Integer(first_key as i64)],
                 )?;
-                let key = format!("({first_key} + (n - {}) / {per})", max_row + 1);
-                self.generate("main", i, max_row + 1, new_customers * per, &key, t, None)?;
+                self.store_rows[i] += rows;
                 self.changed_at[i] = t;
             }
         }
-        self.db.exec_batch("COMMIT")?;
         Ok(())
     }
 
@@ -831,7 +1126,19 @@ impl<D: Database> Engine<D> {
                 continue;
             }
             let first = (r as u64) * 1_000_000_000 + due(rate, 86_400, from) * 10 + 1;
-            self.generate("regs", i, first, rows, "0", t, Some(r as u32 + 1))?;
+            // Row ids continue the register's own range (values keep their numbering).
+            let row0 = self.registers[r].written_to[i] + 1;
+            self.generate(
+                &self.sql[i].generate_regs,
+                first,
+                rows,
+                t,
+                &[
+                    Value::Integer(row0 - first as i64),
+                    Value::Integer(r as i64 + 1),
+                ],
+            )?;
+            self.registers[r].written_to[i] += rows as i64;
             self.registers[r].rows[i] += rows;
         }
         Ok(())
@@ -847,32 +1154,32 @@ impl<D: Database> Engine<D> {
         self.registers[r].edits_at = t;
         let rate = self.scenario.register_edits_per_day;
         let edits = due(rate, 86_400, t) - due(rate, 86_400, from);
-        if edits == 0 || self.scenario.customers == 0 {
+        if edits == 0 || self.scenario.customers == 0 || self.edit_targets.is_empty() {
             return Ok(());
         }
-        let targets: Vec<usize> = (0..self.tables.len())
-            .filter(|i| {
-                let tb = &self.tables[*i];
-                tb.counter.is_none()
-                    && matches!(tb.volume.entity, Entity::Customer)
-                    && tb.scope.is_some_and(|s| {
-                        self.profile.scopes[s].direction == SyncDirection::Bidirectional
-                    })
-            })
-            .collect();
-        for (k, i) in (0..edits).zip(targets.iter().cycle()) {
-            let key = mix(
-                self.scenario.seed ^ (r as u64 + 7),
-                due(rate, 86_400, from) + k,
-            ) % u64::from(self.scenario.customers)
-                + 1;
+        // Edit k goes to target k mod targets: one statement per target with its keys.
+        let targets = self.edit_targets.len() as u64;
+        for (j, &i) in self.edit_targets.iter().enumerate() {
+            let keys: Vec<u64> = (0..edits)
+                .filter(|k| k % targets == j as u64)
+                .map(|k| {
+                    mix(
+                        self.scenario.seed ^ (r as u64 + 7),
+                        due(rate, 86_400, from) + k,
+                    ) % u64::from(self.scenario.customers)
+                        + 1
+                })
+                .collect();
+            if keys.is_empty() {
+                continue;
+            }
             self.db.execute(
-                "INSERT INTO regs._ops_edits (register, tbl, key, at) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO regs._ops_edits (register, tbl, key, at) SELECT ?1, ?2, value, ?3 FROM json_each(?4)",
                 &[
                     Value::Integer(r as i64 + 1),
-                    Value::Integer(*i as i64),
-                    Value::Integer(key as i64),
+                    Value::Integer(i as i64),
                     Value::Integer(t as i64),
+                    Value::Text(json_array(keys.into_iter())),
                 ],
             )?;
         }
@@ -885,10 +1192,8 @@ impl<D: Database> Engine<D> {
         if t <= from {
             return Ok(());
         }
-        let name = q(&self.tables[i].name);
-        let filter = self.limit_filter(i);
         self.db.execute(
-            &format!("INSERT OR REPLACE INTO replica.{name} SELECT * FROM main.{name} WHERE \"_ops_changed\" > ?1 AND \"_ops_changed\" <= ?2 AND {filter}"),
+            &self.sql[i].refresh,
             &[Value::Integer(from as i64), Value::Integer(t as i64)],
         )?;
         self.replica_at[i] = t;
@@ -900,12 +1205,8 @@ impl<D: Database> Engine<D> {
         if let Some(c) = self.count_cache.get(&(i, from, to)) {
             return Ok(*c);
         }
-        let sql = format!(
-            "SELECT count(*), coalesce(sum(\"_ops_created\" > ?1), 0) FROM replica.{} WHERE \"_ops_changed\" > ?1 AND \"_ops_changed\" <= ?2",
-            q(&self.tables[i].name)
-        );
         let r = self.db.query(
-            &sql,
+            &self.sql[i].changed,
             &[Value::Integer(from as i64), Value::Integer(to as i64)],
         )?;
         let row = r.rows.first();
@@ -923,7 +1224,8 @@ impl<D: Database> Engine<D> {
     /// Runs one session of register `r` and scope `s` due at `t`.
     fn session(&mut self, r: usize, s: usize, t: u64) -> Result<(), SimError> {
         let register = r as u32 + 1;
-        let scope = self.profile.scopes[s].clone();
+        let scope = &self.profile.scopes[s];
+        let (direction, policy) = (scope.direction, scope.conflict_policy);
         let freq = scope.frequency.seconds.max(1) as u64;
         if self.offline(register, t) {
             *self.result.reconnect_attempts.entry(register).or_default() += 1;
@@ -933,17 +1235,15 @@ impl<D: Database> Engine<D> {
             return Ok(());
         }
         let last = self.registers[r].last_run[s].unwrap_or(0);
-        let tables = self.scope_tables(s);
+        let tables = std::mem::take(&mut self.scope_tables[s]);
         let mut downloaded = Vec::new();
         let mut uploaded = Vec::new();
         let mut problems = Vec::new();
         let mut conflicts = 0u32;
-        if scope.direction.downloads() {
+        if direction.downloads() {
             self.advance_store(t)?;
             for &i in &tables {
-                if self.tables[i].counter.is_some()
-                    && scope.direction == SyncDirection::Bidirectional
-                {
+                if self.tables[i].counter.is_some() && direction == SyncDirection::Bidirectional {
                     continue; // register-written rows go up, not down
                 }
                 if self.changed_at[i] <= last {
@@ -961,13 +1261,11 @@ impl<D: Database> Engine<D> {
                 }
             }
         }
-        if scope.direction.uploads() {
+        if direction.uploads() {
             self.advance_sales(r, t)?;
-            self.db.exec_batch("BEGIN")?;
             for &i in &tables {
-                let name = q(&self.tables[i].name);
                 if self.tables[i].counter.is_none() {
-                    if scope.direction == SyncDirection::Upload {
+                    if direction == SyncDirection::Upload {
                         problems.push(format!("{} has no replication counter: the register cannot tell which rows are new, so nothing was uploaded", self.tables[i].name));
                     }
                     continue;
@@ -975,30 +1273,23 @@ impl<D: Database> Engine<D> {
                 if self.tables[i].volume.rows_per_transaction(&self.scenario) == 0 {
                     continue; // the volume model writes nothing to it on registers
                 }
-                let after = self.registers[r].uploaded_to.get(&i).copied().unwrap_or(0);
-                let top = self.db.query(
-                    &format!("SELECT count(*), coalesce(max(\"_ops_row\"), ?2) FROM regs.{name} WHERE \"_ops_register\" = ?1 AND \"_ops_row\" > ?2"),
-                    &[Value::Integer(register as i64), Value::Integer(after)],
-                )?;
-                let row = top.rows.first();
-                let rows = row
-                    .and_then(|x| x.first())
-                    .and_then(Value::as_i64)
-                    .unwrap_or(0)
-                    .max(0) as u64;
-                let upto = row
-                    .and_then(|x| x.get(1))
-                    .and_then(Value::as_i64)
-                    .unwrap_or(after);
+                // The register's rows not uploaded yet: one rowid range, known without asking.
+                let after = self.registers[r].uploaded_to[i];
+                let upto = self.registers[r].written_to[i];
+                let rows = (upto - after).max(0) as u64;
                 if rows == 0 {
                     continue;
                 }
-                let cols = Self::column_list(&self.tables[i]);
                 self.db.execute(
-                    &format!("INSERT INTO main.{name} ({cols}, \"_ops_key\", \"_ops_created\", \"_ops_changed\") SELECT {cols}, \"_ops_key\", ?3, ?3 FROM regs.{name} WHERE \"_ops_register\" = ?1 AND \"_ops_row\" > ?2"),
-                    &[Value::Integer(register as i64), Value::Integer(after), Value::Integer(t as i64)],
+                    &self.sql[i].upload,
+                    &[
+                        Value::Integer(after),
+                        Value::Integer(upto),
+                        Value::Integer(t as i64),
+                    ],
                 )?;
-                self.registers[r].uploaded_to.insert(i, upto);
+                self.store_rows[i] += rows;
+                self.registers[r].uploaded_to[i] = upto;
                 self.changed_at[i] = t;
                 uploaded.push(TableVolume {
                     table: i,
@@ -1006,12 +1297,10 @@ impl<D: Database> Engine<D> {
                     bytes: rows * self.tables[i].row_bytes,
                 });
             }
-            self.db.exec_batch("COMMIT")?;
         }
-        if scope.direction == SyncDirection::Bidirectional {
+        if direction == SyncDirection::Bidirectional {
             self.advance_edits(r, t)?;
-            conflicts =
-                self.settle_edits(r, s, &tables, last, t, scope.conflict_policy, &mut uploaded)?;
+            conflicts = self.settle_edits(r, s, &tables, last, t, policy, &mut uploaded)?;
         }
         let bytes: u64 = downloaded
             .iter()
@@ -1022,12 +1311,13 @@ impl<D: Database> Engine<D> {
         let end = start + self.duration(bytes, tables.len());
         self.registers[r].busy_until = end;
         problems.extend(self.orphan_problems(r, s, &downloaded));
+        self.scope_tables[s] = tables;
         let catch_up = std::mem::take(&mut self.registers[r].deferred[s]);
         self.registers[r].last_run[s] = Some(t);
         self.result.sessions.push(Session {
             register,
             scope: s,
-            direction: scope.direction,
+            direction,
             start,
             end,
             initial: false,
@@ -1068,20 +1358,24 @@ impl<D: Database> Engine<D> {
         let register = r as i64 + 1;
         let mut found = 0u32;
         for &i in tables {
+            if !self.edit_targets.contains(&i) {
+                continue; // registers edit only these tables
+            }
             let name = q(&self.tables[i].name);
+            let per = self.rows_per_key(i);
             let edits = self.db.query(
                 &format!(
-                    "SELECT e.key, max(e.at), (SELECT max(m.\"_ops_changed\") FROM main.{name} m WHERE m.\"_ops_key\" = e.key AND m.\"_ops_changed\" > ?3 AND m.\"_ops_changed\" <= ?4) \
+                    "SELECT e.key, max(e.at), (SELECT max(m.\"_ops_changed\") FROM main.{name} m WHERE m.\"_ops_row\" BETWEEN (e.key - 1) * {per} + 1 AND e.key * {per} AND m.\"_ops_changed\" > 0 AND m.\"_ops_changed\" > ?3 AND m.\"_ops_changed\" <= ?4) \
                      FROM regs._ops_edits e WHERE e.register = ?1 AND e.tbl = ?2 AND e.at > ?3 AND e.at <= ?4 GROUP BY e.key ORDER BY e.key"
                 ),
                 &[Value::Integer(register), Value::Integer(i as i64), Value::Integer(last as i64), Value::Integer(t as i64)],
             )?;
-            let mut winners: Vec<String> = Vec::new();
+            let mut winners: Vec<i64> = Vec::new();
             for row in &edits.rows {
                 let key = row.first().and_then(Value::as_i64).unwrap_or(0);
                 let register_at = row.get(1).and_then(Value::as_i64).unwrap_or(0).max(0) as u64;
                 match row.get(2).and_then(Value::as_i64) {
-                    None => winners.push(key.to_string()),
+                    None => winners.push(key),
                     Some(store_at) => {
                         let store_at = store_at.max(0) as u64;
                         let register_wins = match policy {
@@ -1090,7 +1384,7 @@ impl<D: Database> Engine<D> {
                             ConflictPolicy::NewestWins => register_at > store_at,
                         };
                         if register_wins {
-                            winners.push(key.to_string());
+                            winners.push(key);
                         }
                         found += 1;
                         self.result.conflicts.push(Conflict {
@@ -1107,11 +1401,11 @@ impl<D: Database> Engine<D> {
             }
             if !winners.is_empty() {
                 let changed = self.db.execute(
-                    &format!(
-                        "UPDATE main.{name} SET \"_ops_changed\" = ?1 WHERE \"_ops_key\" IN ({})",
-                        winners.join(",")
-                    ),
-                    &[Value::Integer(t as i64)],
+                    &self.sql[i].touch,
+                    &[
+                        Value::Integer(t as i64),
+                        Value::Text(json_array(winners.into_iter())),
+                    ],
                 )? as u64;
                 self.changed_at[i] = t;
                 uploaded.push(TableVolume {
@@ -1124,39 +1418,83 @@ impl<D: Database> Engine<D> {
         Ok(found)
     }
 
-    /// Runs up to `max_sessions` due sessions (failed reconnect attempts included) and reports
-    /// progress. Call until `done`.
+    /// Runs the whole setup (store generation and provisioning) if it is not done, then up to
+    /// `max_sessions` due sessions (failed reconnect attempts included), and reports progress.
+    /// Call until `done`. Each call's work is unbounded during setup: a page should use
+    /// [`Engine::step_for`].
     pub fn step(&mut self, max_sessions: usize) -> Result<Progress, SimError> {
-        if !self.provisioned {
-            self.generate_store()?;
-            self.provision()?;
-        }
-        let horizon = self.scenario.horizon_seconds();
-        let mut at = 0;
-        for _ in 0..max_sessions {
-            let Some(Reverse((t, r, s))) = self.queue.peek().copied() else {
-                break;
-            };
-            if t > horizon {
-                self.queue.clear();
-                break;
+        self.provision()?;
+        self.in_transaction(|e| {
+            for _ in 0..max_sessions {
+                if e.phase != Phase::Sync {
+                    break;
+                }
+                e.unit()?;
             }
-            self.queue.pop();
-            at = t;
-            self.session(r as usize, s, t)?;
-        }
-        let done = self.queue.is_empty();
-        let at = if done { horizon } else { at };
-        Ok(Progress {
+            Ok(())
+        })?;
+        Ok(self.progress())
+    }
+
+    /// Runs `f` in one transaction: a commit per call, not per statement (each commit of an
+    /// in-memory database walks its whole page cache).
+    fn in_transaction(
+        &mut self,
+        f: impl FnOnce(&mut Self) -> Result<(), SimError>,
+    ) -> Result<(), SimError> {
+        self.db.exec_batch("BEGIN")?;
+        let result = f(self);
+        let committed = self.db.exec_batch("COMMIT");
+        result?;
+        committed?;
+        Ok(())
+    }
+
+    /// Runs work units while `keep_going()` says so (asked after each unit; at least one unit
+    /// runs) and reports progress. A unit is one session, or one bounded piece of setup (a
+    /// table, or at most 20 000 rows of one), so a page can give the engine a time budget per
+    /// slice. Call until `done`.
+    pub fn step_for(&mut self, keep_going: &mut dyn FnMut() -> bool) -> Result<Progress, SimError> {
+        self.in_transaction(|e| loop {
+            e.unit()?;
+            if e.phase == Phase::Done || !keep_going() {
+                return Ok(());
+            }
+        })?;
+        Ok(self.progress())
+    }
+
+    /// How far the run has come.
+    pub fn progress(&self) -> Progress {
+        let horizon = self.scenario.horizon_seconds();
+        let done = self.phase == Phase::Done;
+        let at = match self.phase {
+            Phase::Done => horizon,
+            Phase::Sync => self.at,
+            _ => 0,
+        };
+        Progress {
             at: at as f64,
             fraction: at as f64 / horizon.max(1) as f64,
             done,
-        })
+            phase: self.phase(),
+        }
+    }
+
+    /// What the engine is doing now: [`PHASE_GENERATE`], [`PHASE_PROVISION`], [`PHASE_SYNC`] or
+    /// [`PHASE_DONE`].
+    pub fn phase(&self) -> &'static str {
+        match self.phase {
+            Phase::Generate { .. } => PHASE_GENERATE,
+            Phase::Replica { .. } | Phase::Registers => PHASE_PROVISION,
+            Phase::Sync => PHASE_SYNC,
+            Phase::Done => PHASE_DONE,
+        }
     }
 
     /// Runs to the end.
     pub fn run(&mut self) -> Result<&SimResult, SimError> {
-        while !self.step(10_000)?.done {}
+        while !self.step_for(&mut || true)?.done {}
         Ok(&self.result)
     }
 
@@ -1194,9 +1532,10 @@ impl<D: Database> Engine<D> {
                     continue;
                 };
                 if t.counter.is_some() {
+                    let base = i64::from(register - 1) * REGISTER_ROWS;
                     self.db.execute(
-                        &format!("INSERT OR IGNORE INTO out.{name} ({cols}) SELECT {cols} FROM regs.{name} WHERE \"_ops_register\" = ?1"),
-                        &[Value::Integer(i64::from(register))],
+                        &format!("INSERT OR IGNORE INTO out.{name} ({cols}) SELECT {cols} FROM regs.{name} WHERE \"_ops_row\" > ?1 AND \"_ops_row\" <= ?2"),
+                        &[Value::Integer(base), Value::Integer(base + REGISTER_ROWS)],
                     )?;
                 }
                 if self.profile.scopes[scope].direction.downloads() {
@@ -1217,6 +1556,26 @@ impl<D: Database> Engine<D> {
         Ok(())
     }
 
+    /// Rows the replica received at provisioning (all tables).
+    pub(crate) fn replica_rows(&self) -> u64 {
+        self.initial_rows.iter().sum()
+    }
+
+    /// The replica's tables as `(quoted name, column definitions, filter on the store's rows)`,
+    /// for a plain copy of the same rows (benchmarks).
+    pub(crate) fn replica_plan(&self) -> Vec<(String, String, String)> {
+        (0..self.tables.len())
+            .filter(|&i| self.tables[i].scope.is_some())
+            .map(|i| {
+                (
+                    q(&self.tables[i].name),
+                    Self::column_defs(&self.tables[i], false),
+                    self.limit_filter(i),
+                )
+            })
+            .collect()
+    }
+
     /// The number of registers.
     pub fn register_count(&self) -> u32 {
         self.registers.len() as u32
@@ -1231,12 +1590,7 @@ impl<D: Database> Engine<D> {
             .iter()
             .enumerate()
             .filter(|(_, t)| t.scope.is_some())
-            .map(|(i, t)| {
-                let store = self
-                    .count(&format!("SELECT count(*) FROM main.{}", q(&t.name)), &[])
-                    .unwrap_or(0);
-                (t.name.clone(), state.rows[i], store)
-            })
+            .map(|(i, t)| (t.name.clone(), state.rows[i], self.store_rows[i]))
             .collect()
     }
 }

@@ -2,13 +2,15 @@
 //! engine that runs a profile against real SQLite databases through the [`crate::sqlite`]
 //! adapter trait — natively in tests, on sql.js in the browser.
 
+pub mod bench;
 pub mod engine;
 pub mod report;
 pub mod scenario;
 pub mod volume;
 
 pub use engine::{
-    Conflict, Engine, Progress, Session, SimError, SimResult, SizeSample, TableVolume,
+    Conflict, Engine, Progress, Session, SimError, SimResult, SizeSample, TableVolume, PHASE_DONE,
+    PHASE_GENERATE, PHASE_PROVISION, PHASE_SYNC,
 };
 pub use report::{StepView, Summary, TableTotals};
 pub use scenario::{parse_outages, Outage, Preset, Scenario, ScenarioError};
