@@ -9,7 +9,6 @@ use crate::model::diff::ResolvedProfile;
 use crate::model::{ProfileId, Workspace};
 use crate::validation::{validate_profile, Counts, Diagnostic, Severity};
 use serde::Serialize;
-use std::io::Write;
 
 /// A package ready to download.
 #[derive(Debug, Clone)]
@@ -168,18 +167,8 @@ fn readme(
 }
 
 fn zip(files: &[(&str, Vec<u8>)]) -> Vec<u8> {
-    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     // A fixed timestamp keeps packages byte-for-byte reproducible (and needs no clock in wasm).
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
-    for (name, bytes) in files {
-        // Writing to memory cannot fail; the results are checked anyway.
-        if writer.start_file(*name, options).is_err() || writer.write_all(bytes).is_err() {
-            return Vec::new();
-        }
-    }
-    writer.finish().map(|c| c.into_inner()).unwrap_or_default()
+    super::archive::write(files).unwrap_or_default()
 }
 
 /// Builds the package of a profile, or refuses while it has errors. `seed` adds

@@ -10,7 +10,6 @@ use crate::catalog::Catalog;
 use crate::model::diff::{diff, Change, ResolvedProfile, ResolvedScope};
 use crate::model::{ProfileId, Scope, ScopeId, Workspace};
 use crate::validation::{validate_profile, Counts, Diagnostic};
-use std::io::Read;
 
 /// A profile read from a file, checked and ready to import.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,13 +135,30 @@ fn check_content(file: &ProfileFile, name: &str, catalog: &Catalog) -> Result<()
 }
 
 fn read_entry(
-    archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    archive: &super::archive::Archive<'_>,
     name: &str,
     file: &str,
 ) -> Result<Option<Vec<u8>>, ImportError> {
-    let mut entry = match archive.by_name(name) {
-        Ok(e) => e,
-        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+    let too_big = || {
+        unreadable(
+            file,
+            None,
+            format!("{name} unpacks to more than 50 MB; refused"),
+        )
+    };
+    if archive
+        .declared_size(name)
+        .is_some_and(|size| size > MAX_IMPORT_BYTES as u64)
+    {
+        return Err(too_big());
+    }
+    // The read is bounded even if the declared size lies (a zip bomb).
+    let bytes = match archive.read(name, MAX_IMPORT_BYTES as u64) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Ok(None),
+        Err(e @ super::archive::ZipError::Damaged(_)) => {
+            return Err(unreadable(file, None, format!("{name} is damaged ({e})")))
+        }
         Err(e) => {
             return Err(unreadable(
                 file,
@@ -151,38 +167,21 @@ fn read_entry(
             ))
         }
     };
-    if entry.size() > MAX_IMPORT_BYTES as u64 {
-        return Err(unreadable(
-            file,
-            None,
-            format!("{name} unpacks to more than 50 MB; refused"),
-        ));
-    }
-    let mut bytes = Vec::new();
-    // `take` bounds the read even if the declared size lies (a zip bomb).
-    (&mut entry)
-        .take(MAX_IMPORT_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| unreadable(file, None, format!("{name} is damaged ({e})")))?;
     if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(unreadable(
-            file,
-            None,
-            format!("{name} unpacks to more than 50 MB; refused"),
-        ));
+        return Err(too_big());
     }
     Ok(Some(bytes))
 }
 
 fn read_package(bytes: &[u8], file: &str, catalog: &Catalog) -> Result<Imported, ImportError> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
+    let archive = super::archive::Archive::new(bytes).map_err(|e| {
         unreadable(
             file,
             None,
             format!("not a readable zip file; it may be truncated or damaged ({e})"),
         )
     })?;
-    let manifest_bytes = read_entry(&mut archive, "manifest.json", file)?.ok_or_else(|| {
+    let manifest_bytes = read_entry(&archive, "manifest.json", file)?.ok_or_else(|| {
         unreadable(
             file,
             None,
@@ -200,7 +199,7 @@ fn read_package(bytes: &[u8], file: &str, catalog: &Catalog) -> Result<Imported,
     let mut profile_bytes = None;
     let mut seed = None;
     for (i, entry) in manifest.files.iter().enumerate() {
-        let content = read_entry(&mut archive, &entry.name, file)?.ok_or_else(|| {
+        let content = read_entry(&archive, &entry.name, file)?.ok_or_else(|| {
             unreadable(
                 file,
                 None,
