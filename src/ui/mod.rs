@@ -1,6 +1,7 @@
 //! The Leptos front end (browser only). It stays thin: it renders core values held in signals
 //! and calls core methods; rules live in the core, JavaScript lives in the SQLite adapter.
 
+mod bench;
 mod catalog_page;
 mod crash;
 mod engine;
@@ -106,6 +107,7 @@ pub fn App() -> impl IntoView {
                     view! { <packages::PackagesPage shared=Some(payload)/> }.into_any()
                 }
                 Route::Simulation => view! { <simulation::SimulationPage/> }.into_any(),
+                Route::Bench(case) => view! { <bench::BenchPage case/> }.into_any(),
             }}
         </main>
         <footer class="app-footer">

@@ -13,6 +13,8 @@ pub enum Route {
     },
     /// A share link: the Packages area previewing the profile carried by the fragment.
     Import(String),
+    /// The simulator benchmark page for `make bench` (`#/bench?case=week`), not in the navigation.
+    Bench(String),
 }
 
 impl Route {
@@ -28,7 +30,12 @@ impl Route {
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let mut parts = path.splitn(2, '/');
-        match parts.next().unwrap_or("") {
+        let head = parts.next().unwrap_or("");
+        if let Some(query) = head.strip_prefix("bench") {
+            let case = query.strip_prefix("?case=").unwrap_or("week");
+            return Route::Bench(case.to_string());
+        }
+        match head {
             "simulation" => Route::Simulation,
             "packages" => Route::Packages,
             "import" => Route::Import(parts.next().unwrap_or("").to_string()),
@@ -59,6 +66,7 @@ impl Route {
             Route::Catalog { table: None } => "#/catalog".into(),
             Route::Catalog { table: Some(t) } => format!("#/catalog/{t}"),
             Route::Import(payload) => format!("#/import/{payload}"),
+            Route::Bench(case) => format!("#/bench?case={case}"),
         }
     }
 
@@ -69,6 +77,7 @@ impl Route {
             Route::Simulation => "Simulation",
             Route::Packages | Route::Import(_) => "Packages",
             Route::Catalog { .. } => "Catalog",
+            Route::Bench(_) => "Benchmark",
         }
     }
 }

@@ -327,11 +327,15 @@ pub fn SimulationPage() -> impl IntoView {
                         if cancel.get_value() || generation.get_value() != this_run {
                             return Err("cancelled".into());
                         }
-                        let progress = sim.step(150).map_err(|e| e.to_string())?;
+                        // Work units until 40 ms have passed, so no task holds the page long.
+                        let slice = now_ms();
+                        let progress = sim
+                            .step_for(&mut || now_ms() - slice < 40.0)
+                            .map_err(|e| e.to_string())?;
                         state.set(RunState::Running {
                             fraction: (k as f64 + progress.fraction) / count as f64,
                             elapsed: (now_ms() - started) / 1000.0,
-                            label: label.clone(),
+                            label: format!("{label}: {}", progress.phase.to_lowercase()),
                         });
                         if progress.done {
                             break;
