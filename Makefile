@@ -54,10 +54,12 @@ screenshot: build
 clean:
 	rm -rf target dist dist-crash public/sqljs node_modules
 
-# Benchmarks: print figures, never fail on noise (not part of `make test`).
-bench:
-	cargo bench --bench validation
-	cargo bench --bench sim
+# Benchmarks (issue #6): the release build, `cargo bench` (validation, sim) and the browser
+# figures (tests/bench/, Playwright on port 4500) in one table, also target/bench.json. A missed
+# target never fails; only something that could not run does (not part of `make test`).
+# docs/performance.md. Options: make bench BENCH_ARGS='--skip-native' (see tools/bench.mjs).
+bench: build
+	node tools/bench.mjs $(BENCH_ARGS)
 
 # Property-based fuzzing of every parser of outside input (tests/fuzz.rs), longer than the 64
 # cases per property `make test` runs: FUZZ_CASES per property (default 5000). A debug build, so
