@@ -3,22 +3,38 @@
 
 use crate::validation::{Diagnostic, Severity};
 use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
 
-/// The diagnostics on screen, provided by the profile editor.
+/// The diagnostics on screen, provided by the profile editor, with an index by the id of the
+/// control each concerns, so every field finds its own in one lookup (a profile of 438 tables
+/// has hundreds of findings and as many fields asking).
 #[derive(Clone, Copy)]
-pub struct Shown(pub Memo<Vec<Diagnostic>>);
+pub struct Shown(
+    pub Memo<Vec<Diagnostic>>,
+    Memo<Arc<HashMap<String, Vec<Diagnostic>>>>,
+);
+
+impl Shown {
+    /// Indexes `all` by control id.
+    pub fn new(all: Memo<Vec<Diagnostic>>) -> Self {
+        let index = Memo::new(move |_| {
+            all.with(|ds| {
+                let mut map: HashMap<String, Vec<Diagnostic>> = HashMap::new();
+                for d in ds {
+                    map.entry(d.place.dom_id()).or_default().push(d.clone());
+                }
+                Arc::new(map)
+            })
+        });
+        Shown(all, index)
+    }
+}
 
 /// The diagnostics of one field (by the id of its control).
 pub fn issues_of(id: &str) -> Vec<Diagnostic> {
     use_context::<Shown>()
-        .map(|s| {
-            s.0.with(|ds| {
-                ds.iter()
-                    .filter(|d| d.place.dom_id() == id)
-                    .cloned()
-                    .collect()
-            })
-        })
+        .and_then(|s| s.1.with(|m| m.get(id).cloned()))
         .unwrap_or_default()
 }
 

@@ -14,13 +14,22 @@ pub fn DiagnosticsPanel() -> impl IntoView {
     let shown = expect_context::<Shown>().0;
     let counts = Memo::new(move |_| shown.with(|ds| Counts::of(ds)));
     let show_info = RwSignal::new(false);
+    // Keyed by what a finding says and where (with a count for repeats), so an edit that adds
+    // or removes one finding leaves the others' rows in place.
     let list = Memo::new(move |_| {
         let info = show_info.get();
         shown.with(|ds| {
+            let mut seen: std::collections::HashMap<(&'static str, String, String), usize> =
+                std::collections::HashMap::new();
             ds.iter()
                 .filter(|d| info || d.severity != Severity::Info)
-                .cloned()
-                .enumerate()
+                .map(|d| {
+                    let n = seen
+                        .entry((d.code, d.message.clone(), d.place.dom_id()))
+                        .or_default();
+                    *n += 1;
+                    ((d.code, d.message.clone(), d.place.dom_id(), *n), d.clone())
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -43,7 +52,7 @@ pub fn DiagnosticsPanel() -> impl IntoView {
             <ul class="diagnostic-list">
                 <For
                     each=move || list.get()
-                    key=|(i, d)| (*i, d.code, d.message.clone())
+                    key=|(k, _)| k.clone()
                     children=move |(_, d)| {
                         let class = match d.severity {
                             Severity::Error => "diagnostic error",

@@ -177,7 +177,7 @@ fn ProfileEditor(
             ds
         })
     });
-    provide_context(Shown(shown));
+    provide_context(Shown::new(shown));
     let name = profile_field(studio, id, |p| p.name.clone(), String::new());
     let description = profile_field(studio, id, |p| p.description.clone(), String::new());
     let is_default = Signal::derive(move || name.get() == DEFAULT_PROFILE_NAME);
