@@ -327,10 +327,10 @@ pub fn SimulationPage() -> impl IntoView {
                         if cancel.get_value() || generation.get_value() != this_run {
                             return Err("cancelled".into());
                         }
-                        // Work units until 40 ms have passed, so no task holds the page long.
+                        // Work units until 25 ms have passed, so no task holds the page long.
                         let slice = now_ms();
                         let progress = sim
-                            .step_for(&mut || now_ms() - slice < 40.0)
+                            .step_for(&mut || now_ms() - slice < 25.0)
                             .map_err(|e| e.to_string())?;
                         state.set(RunState::Running {
                             fraction: (k as f64 + progress.fraction) / count as f64,
@@ -514,6 +514,16 @@ fn Results(
     let per_register = sum.sessions_per_day / f64::from(sum.registers.max(1));
     // Trainer mode's current session, which the timeline follows.
     let step = RwSignal::new(None::<usize>);
+    // The sections appear one per browser turn, so showing a large run never holds the page.
+    let stage = RwSignal::new(0u8);
+    leptos::task::spawn_local(async move {
+        for k in 1..=5 {
+            yield_to_browser().await;
+            if stage.try_set(k).is_some() {
+                break; // the results were replaced meanwhile
+            }
+        }
+    });
     view! {
         <div class="results">
             <section class="card" aria-labelledby="summary-title">
@@ -531,11 +541,11 @@ fn Results(
                 })}
             </section>
             {compared.map(|(other, r)| view! { <Comparison first=(name.clone(), result.clone()) second=(other, r)/> })}
-            <Timeline result=result.clone() step/>
-            <Trainer result=result.clone() step/>
-            <Volumes result=result.clone()/>
-            <Sizes result=result.clone()/>
-            <Inspector result=result.clone() engine/>
+            {let r = result.clone(); let on = Memo::new(move |_| stage.get() >= 1); move || on.get().then(|| view! { <Timeline result=r.clone() step/> })}
+            {let r = result.clone(); let on = Memo::new(move |_| stage.get() >= 2); move || on.get().then(|| view! { <Trainer result=r.clone() step/> })}
+            {let r = result.clone(); let on = Memo::new(move |_| stage.get() >= 3); move || on.get().then(|| view! { <Volumes result=r.clone()/> })}
+            {let r = result.clone(); let on = Memo::new(move |_| stage.get() >= 4); move || on.get().then(|| view! { <Sizes result=r.clone()/> })}
+            {let r = result.clone(); let on = Memo::new(move |_| stage.get() >= 5); move || on.get().then(|| view! { <Inspector result=r.clone() engine/> })}
         </div>
     }
 }
@@ -757,7 +767,7 @@ fn Volumes(
                     </tbody>
                 </table>
             </div>
-            <div hidden=move || !per_table.get()>
+            <Show when=move || per_table.get()>
                 <div class="field inline">
                     <label for="volumes-filter">"Filter tables"</label>
                     <input id="volumes-filter" type="search" autocomplete="off" placeholder="table or scope" prop:value=move || filter.get() on:input:target=move |ev| filter.set(ev.target().value())/>
@@ -786,7 +796,7 @@ fn Volumes(
                         </tbody>
                     </table>
                 </div>
-            </div>
+            </Show>
         </section>
     }
 }
