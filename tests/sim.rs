@@ -542,3 +542,114 @@ fn step_for_runs_in_units_and_gives_the_same_result_as_run() {
     while !stepped.step(7).unwrap().done {}
     assert_eq!(stepped.result(), &expected);
 }
+
+/// Writes a fingerprint of several runs (the full results and every register's row counts) to
+/// the file named by `SIM_FINGERPRINT`, so engine changes can be checked to keep results
+/// byte-identical: `SIM_FINGERPRINT=/tmp/a cargo test --release --test sim -- --ignored
+/// fingerprint`, change the engine, run again into another file and compare the two. With
+/// `SIM_FINGERPRINT_ROWS` set, every table's rows are fingerprinted too.
+#[test]
+#[ignore]
+fn fingerprint() {
+    use std::fmt::Write;
+    let Ok(path) = std::env::var("SIM_FINGERPRINT") else {
+        return;
+    };
+    let mut limited = default_profile();
+    limited.products.limited = true;
+    limited.products.rule = Some(ProductRule::TopBySalesAmount);
+    limited.products.top_n = 50;
+    limited.customers.limited = true;
+    limited.customers.rule = Some(CustomerRule::TopByVisits);
+    limited.customers.top_n = 40;
+    let mut party_limited = limited.clone();
+    party_limited.customers.limit_party_table = true;
+    let mut outages = tiny();
+    outages.outages = vec![
+        Outage {
+            register: 2,
+            start_minute: 60,
+            end_minute: 180,
+        },
+        Outage {
+            register: 3,
+            start_minute: 10,
+            end_minute: 30,
+        },
+    ];
+    let mut small = Preset::Small.scenario();
+    small.horizon_hours = 24;
+    let mut reference = Preset::Reference.scenario();
+    reference.horizon_hours = 48;
+    let runs: Vec<(&str, Scenario, ResolvedProfile)> = vec![
+        ("tiny", tiny(), default_profile()),
+        (
+            "busy newest",
+            busy_customers(),
+            with_bidirectional_customers(ConflictPolicy::NewestWins),
+        ),
+        (
+            "busy store",
+            busy_customers(),
+            with_bidirectional_customers(ConflictPolicy::StoreWins),
+        ),
+        (
+            "busy register",
+            busy_customers(),
+            with_bidirectional_customers(ConflictPolicy::RegisterWins),
+        ),
+        ("outages", outages.clone(), default_profile()),
+        (
+            "outages bidirectional",
+            outages,
+            with_bidirectional_customers(ConflictPolicy::NewestWins),
+        ),
+        ("limits", tiny(), limited.clone()),
+        ("limits party", tiny(), party_limited),
+        ("small 24h", small.clone(), default_profile()),
+        (
+            "small 24h bidirectional limited",
+            small,
+            with_bidirectional_customers(ConflictPolicy::NewestWins),
+        ),
+        ("reference 48h", reference, default_profile()),
+    ];
+    let mut out = String::new();
+    for (name, s, p) in &runs {
+        let (engine, r) = run(s, p);
+        writeln!(out, "== {name}\n{r:?}").unwrap();
+        for register in 1..=engine.register_count() {
+            writeln!(out, "{register}: {:?}", engine.register_counts(register)).unwrap();
+        }
+        if std::env::var("SIM_FINGERPRINT_ROWS").is_ok() {
+            // Every row of every table, hashed per table.
+            use std::hash::{Hash, Hasher};
+            let db = engine.db();
+            for schema in ["main", "replica", "regs"] {
+                let tables = format!(
+                    "SELECT name FROM {schema}.sqlite_master WHERE type = 'table' ORDER BY name"
+                );
+                let names = db.query(&tables, &[]).unwrap();
+                for name in names.rows {
+                    let name = name[0].as_str().unwrap().to_string();
+                    let rows = db
+                        .query(
+                            &format!("SELECT * FROM {schema}.\"{name}\" ORDER BY rowid"),
+                            &[],
+                        )
+                        .unwrap();
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    format!("{:?}", rows.rows).hash(&mut h);
+                    writeln!(
+                        out,
+                        "{schema}.{name}: {} rows {:x}",
+                        rows.rows.len(),
+                        h.finish()
+                    )
+                    .unwrap();
+                }
+            }
+        }
+    }
+    std::fs::write(path, out).unwrap();
+}

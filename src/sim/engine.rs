@@ -17,6 +17,7 @@ use crate::catalog::{Catalog, SqlType, TableDirection};
 use crate::model::diff::ResolvedProfile;
 use crate::model::{ConflictPolicy, CustomerRule, ProductRule, SyncDirection};
 use crate::sqlite::{Database, DbError, Value};
+use std::cell::Cell;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
@@ -198,11 +199,17 @@ pub const PHASE_DONE: &str = "Done";
 /// copied row set is cut into pieces of at most this many rows.
 const CHUNK_ROWS: u64 = 20_000;
 /// Generated cells (rows × columns) per setup work unit: keeps one unit near 10–20 ms natively.
-const CHUNK_CELLS: u64 = 60_000;
-/// Unfiltered replica tables up to this many rows are copied in one statement (SQLite's
-/// transfer optimization copies records without decoding them); larger or filtered ones in
-/// rowid ranges of [`CHUNK_ROWS`].
-const XFER_MAX_ROWS: u64 = 120_000;
+const CHUNK_CELLS: u64 = 25_000;
+/// Unfiltered replica tables up to this many cells (rows × columns) are copied in one statement
+/// (SQLite's transfer optimization copies records without decoding them, about 30 ms natively
+/// for this many); larger or filtered ones in rowid ranges of four times [`Engine::chunk_rows`]
+/// (at most [`CHUNK_ROWS`]).
+const XFER_MAX_CELLS: u64 = 2_400_000;
+/// Sessions [`Engine::step_for`] runs in one transaction, across calls (see there).
+const COMMIT_SESSIONS: usize = 1_000;
+/// Tables created per setup work unit: each `CREATE` makes SQLite read the schema table, whose
+/// size grows with every table, so creating them all at once would be one long unit.
+const CREATE_TABLES: usize = 12;
 /// Each register's own rows (`regs`) take row ids from `register × REGISTER_ROWS`, so a
 /// register's rows of a table are one rowid range.
 const REGISTER_ROWS: i64 = 1_000_000_000;
@@ -210,6 +217,8 @@ const REGISTER_ROWS: i64 = 1_000_000_000;
 /// Where a run is: the setup units, then sessions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Phase {
+    /// Creating the tables from `table` on (see [`CREATE_TABLES`]).
+    Create { table: usize },
     /// Generating table `table` of the store, `done` rows so far.
     Generate { table: usize, done: u64 },
     /// Copying table `table` into the replica, `done` store rows so far.
@@ -278,6 +287,10 @@ pub struct Engine<D: Database> {
     result: SimResult,
     phase: Phase,
     count_cache: HashMap<(usize, u64, u64), (u64, u64)>,
+    /// Whether [`Engine::step_for`] left its transaction open for the next call (see there).
+    open_transaction: Cell<bool>,
+    /// Sessions run since the last commit.
+    uncommitted_sessions: usize,
     /// Per table: the SQL its sessions run.
     sql: Vec<TableSql>,
     /// Per scope: its tables.
@@ -466,8 +479,10 @@ impl<D: Database> Engine<D> {
             customer_limit,
             reconnect_secs: (reconnect_minutes.clamp(1, 1440) as u64) * 60,
             result: SimResult::default(),
-            phase: Phase::Generate { table: 0, done: 0 },
+            phase: Phase::Create { table: 0 },
             count_cache: HashMap::new(),
+            open_transaction: Cell::new(false),
+            uncommitted_sessions: 0,
             sql: Vec::new(),
             scope_tables: Vec::new(),
             edit_targets: Vec::new(),
@@ -526,54 +541,100 @@ impl<D: Database> Engine<D> {
         self.db.exec_batch(
             "PRAGMA replica.journal_mode = OFF; PRAGMA regs.journal_mode = OFF; PRAGMA replica.synchronous = OFF; PRAGMA regs.synchronous = OFF;",
         )?;
-        let mut sql = String::from("BEGIN;");
-        for t in &self.tables {
+        // The registers' edits, and the numbers every generated row set is drawn from, made
+        // once. The simulated tables are created in setup units (see `create_unit`).
+        let statements = [
+            "BEGIN".to_string(),
+            "CREATE TABLE regs._ops_edits (register INTEGER, tbl INTEGER, key INTEGER, at INTEGER)".into(),
+            "CREATE INDEX regs.ix_ops_edits ON _ops_edits (register, tbl, at)".into(),
+            "CREATE TABLE regs._ops_n (n INTEGER PRIMARY KEY)".into(),
+            format!(
+                "WITH RECURSIVE seq(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM seq WHERE n < {}) INSERT INTO regs._ops_n SELECT n FROM seq",
+                CHUNK_ROWS - 1
+            ),
+            "COMMIT".into(),
+        ];
+        for statement in &statements {
+            self.db.exec_batch(statement)?;
+        }
+        Ok(())
+    }
+
+    /// One setup unit: the tables of up to [`CREATE_TABLES`] simulated tables, from `from` on,
+    /// in the store, the replica and the registers' database.
+    fn create_unit(&mut self, from: usize) -> Result<(), SimError> {
+        let upto = (from + CREATE_TABLES).min(self.tables.len());
+        let mut sql = Vec::new();
+        for t in &self.tables[from..upto] {
             let name = q(&t.name);
-            sql.push_str(&format!(
-                "CREATE TABLE main.{name} ({});",
+            sql.push(format!(
+                "CREATE TABLE main.{name} ({})",
                 Self::column_defs(t, false)
             ));
             // Sessions ask what changed since their last run. The starting rows are stamped 0,
             // so a partial index holds only later changes and costs nothing to bulk loads.
-            // (Rows are found by entity key through their row ids: see `touch`.)
-            sql.push_str(&format!(
-                "CREATE INDEX main.\"ix_{0}_changed\" ON {name} (\"_ops_changed\") WHERE \"_ops_changed\" > 0;",
+            // (Rows are found by entity key through their row ids: see `touch`.) Its condition
+            // is `>= 1`, not `> 0`: a query's `"_ops_changed" > ?1` compared with `> 0` would
+            // make SQLite prepare the statement again whenever `?1` changes (it checks whether
+            // the bound value makes the query imply the index's condition).
+            sql.push(format!(
+                "CREATE INDEX main.\"ix_{0}_changed\" ON {name} (\"_ops_changed\", \"_ops_created\") WHERE \"_ops_changed\" >= 1",
                 t.name
             ));
             if t.scope.is_some() {
-                sql.push_str(&format!(
-                    "CREATE TABLE replica.{name} ({});",
+                sql.push(format!(
+                    "CREATE TABLE replica.{name} ({})",
                     Self::column_defs(t, false)
                 ));
-                sql.push_str(&format!(
-                    "CREATE INDEX replica.\"ix_{0}_changed\" ON {name} (\"_ops_changed\") WHERE \"_ops_changed\" > 0;",
+                // With the creation stamp, the index alone answers the sessions' counts. (The
+                // store's index is the same: SQLite's transfer optimization copies a table whole
+                // only into a table with the same indexes.)
+                sql.push(format!(
+                    "CREATE INDEX replica.\"ix_{0}_changed\" ON {name} (\"_ops_changed\", \"_ops_created\") WHERE \"_ops_changed\" >= 1",
                     t.name
                 ));
                 if t.counter.is_some() {
                     // A register's rows are one rowid range (see `REGISTER_ROWS`): no index.
-                    sql.push_str(&format!(
-                        "CREATE TABLE regs.{name} ({});",
+                    sql.push(format!(
+                        "CREATE TABLE regs.{name} ({})",
                         Self::column_defs(t, true)
                     ));
                 }
             }
         }
-        sql.push_str("CREATE TABLE regs._ops_edits (register INTEGER, tbl INTEGER, key INTEGER, at INTEGER);");
-        sql.push_str("CREATE INDEX regs.ix_ops_edits ON _ops_edits (register, tbl, at);");
-        // The numbers every generated row set is drawn from, made once.
-        sql.push_str("CREATE TABLE regs._ops_n (n INTEGER PRIMARY KEY);");
-        sql.push_str(&format!(
-            "WITH RECURSIVE seq(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM seq WHERE n < {}) INSERT INTO regs._ops_n SELECT n FROM seq;",
-            CHUNK_ROWS - 1
-        ));
-        sql.push_str("COMMIT;");
-        self.db.exec_batch(&sql)?;
+        // One call per statement: a batch would hand SQLite the whole rest of the text with each
+        // statement, which the native backend copies every time.
+        for statement in &sql {
+            self.db.exec_batch(statement)?;
+        }
+        self.phase = Phase::Create { table: upto };
         Ok(())
     }
 
+    /// The largest number `n` a generating statement of table `i` draws (into `regs` with
+    /// `register`) within the horizon.
+    fn max_number(&self, i: usize, register: bool) -> u64 {
+        let s = &self.scenario;
+        let v = self.tables[i].volume;
+        let horizon = s.horizon_seconds();
+        let sales = due(s.transactions_per_register_per_day, 86_400, horizon);
+        let per_tx = v.rows_per_transaction(s);
+        if register {
+            // See `advance_sales`: register r's numbers start at r × 10^9.
+            u64::from(s.registers()) * REGISTER_ROWS as u64 + sales * (10 + per_tx) + 1
+        } else {
+            let new = due(s.new_customers_per_day, 86_400, horizon)
+                * u64::from(v.per_entity.max(1))
+                * u64::from(self.scenario.variants_per_product.max(1));
+            v.initial_rows(s) + new + u64::from(s.registers()) * sales * per_tx + 1
+        }
+    }
+
     /// The SELECT list generating row `n` of a table (columns in table order), over the
-    /// columns of [`Self::numbers`]: `n`, its text `nt`, and the hashes `h` and `m`.
-    fn value_exprs(&self, t: &SimTable) -> String {
+    /// columns of [`Self::numbers`]: `n`, its text `nt`, and the hashes `h` and `m`. `digits`:
+    /// the most digits `n` has, so text columns wide enough for their prefix and `nt` skip
+    /// `substr`.
+    fn value_exprs(&self, t: &SimTable, digits: usize) -> String {
         t.columns
             .iter()
             .map(|(name, ty, size, key)| match ty {
@@ -595,7 +656,7 @@ impl<D: Database> Engine<D> {
                         .collect();
                     // Key columns stay unique, so the real primary keys hold in exported
                     // databases; a prefix and 20 digits fit in 24 characters.
-                    if *key || *size >= 24 {
+                    if *key || *size >= 24 || prefix.len() + digits <= *size {
                         format!("('{prefix}' || nt)")
                     } else {
                         format!("substr('{prefix}' || nt, 1, {size})")
@@ -663,7 +724,7 @@ impl<D: Database> Engine<D> {
              SELECT {row_id}, {values}, {key}, ?3, ?3{register_val} FROM {numbers}",
             name = q(&t.name),
             cols = Self::column_list(t),
-            values = self.value_exprs(t),
+            values = self.value_exprs(t, self.max_number(i, register).to_string().len()),
             numbers = self.numbers(),
         )
     }
@@ -684,9 +745,11 @@ impl<D: Database> Engine<D> {
             generate_main: self.generate_sql(i, &self.store_key(i), false),
             generate_new: self.generate_sql(i, &format!("(?4 + (n - ?1) / {per})"), false),
             generate_regs: self.generate_sql(i, "0", true),
-            // `"_ops_changed" > 0` lets SQLite use the partial indexes.
-            refresh: format!("INSERT OR REPLACE INTO replica.{name} SELECT * FROM main.{name} WHERE \"_ops_changed\" > 0 AND \"_ops_changed\" > ?1 AND \"_ops_changed\" <= ?2 AND {filter}"),
-            changed: format!("SELECT count(*), coalesce(sum(\"_ops_created\" > ?1), 0) FROM replica.{name} WHERE \"_ops_changed\" > 0 AND \"_ops_changed\" > ?1 AND \"_ops_changed\" <= ?2"),
+            // `"_ops_changed" >= 1` lets SQLite use the partial indexes. It comes after `> ?1`: of
+            // two lower bounds SQLite seeks on the first one, and a seek to 1 would walk every
+            // row ever changed.
+            refresh: format!("INSERT OR REPLACE INTO replica.{name} SELECT * FROM main.{name} WHERE \"_ops_changed\" > ?1 AND \"_ops_changed\" <= ?2 AND \"_ops_changed\" >= 1 AND {filter}"),
+            changed: format!("SELECT count(*), coalesce(sum(\"_ops_created\" > ?1), 0) FROM replica.{name} WHERE \"_ops_changed\" > ?1 AND \"_ops_changed\" <= ?2 AND \"_ops_changed\" >= 1"),
             upload: format!("INSERT INTO main.{name} ({cols}, \"_ops_key\", \"_ops_created\", \"_ops_changed\") SELECT {cols}, \"_ops_key\", ?3, ?3 FROM regs.{name} WHERE \"_ops_row\" > ?1 AND \"_ops_row\" <= ?2"),
             touch: format!("UPDATE main.{name} SET \"_ops_changed\" = ?1 WHERE \"_ops_row\" IN ({rows_of_keys})"),
         }
@@ -768,6 +831,13 @@ impl<D: Database> Engine<D> {
     fn settle_phase(&mut self) {
         loop {
             match self.phase {
+                Phase::Create { table } => {
+                    if table >= self.tables.len() {
+                        self.phase = Phase::Generate { table: 0, done: 0 };
+                    } else {
+                        return;
+                    }
+                }
                 Phase::Generate { table, done } => {
                     if table >= self.tables.len() {
                         self.result.store_bytes = self.store_bytes();
@@ -814,7 +884,7 @@ impl<D: Database> Engine<D> {
     pub fn generate_store(&mut self) -> Result<(), SimError> {
         self.settle_phase();
         self.in_transaction(|e| {
-            while matches!(e.phase, Phase::Generate { .. }) {
+            while matches!(e.phase, Phase::Create { .. } | Phase::Generate { .. }) {
                 e.unit()?;
             }
             Ok(())
@@ -875,7 +945,10 @@ impl<D: Database> Engine<D> {
         self.in_transaction(|e| {
             while matches!(
                 e.phase,
-                Phase::Generate { .. } | Phase::Replica { .. } | Phase::Registers
+                Phase::Create { .. }
+                    | Phase::Generate { .. }
+                    | Phase::Replica { .. }
+                    | Phase::Registers
             ) {
                 e.unit()?;
             }
@@ -884,13 +957,14 @@ impl<D: Database> Engine<D> {
     }
 
     /// One setup unit of provisioning: one table of the replica, whole (an unfiltered table up
-    /// to [`XFER_MAX_ROWS`] rows: SQLite copies its records without decoding them) or one
-    /// rowid range of [`CHUNK_ROWS`] store rows.
+    /// to [`XFER_MAX_CELLS`] cells: SQLite copies its records without decoding them) or one
+    /// rowid range of store rows (see [`XFER_MAX_CELLS`]).
     fn replica_unit(&mut self, i: usize, done: u64) -> Result<(), SimError> {
         let name = q(&self.tables[i].name);
         let filter = self.limit_filter(i);
         let rows = self.store_rows[i];
-        let upto = if filter == "1" && done == 0 && rows <= XFER_MAX_ROWS {
+        let cells = rows * (self.tables[i].columns.len() as u64 + 4);
+        let upto = if filter == "1" && done == 0 && cells <= XFER_MAX_CELLS {
             // No WHERE clause: the transfer optimization applies.
             self.db.execute(
                 &format!("INSERT INTO replica.{name} SELECT * FROM main.{name}"),
@@ -898,7 +972,7 @@ impl<D: Database> Engine<D> {
             )?;
             rows
         } else {
-            let upto = (done + CHUNK_ROWS).min(rows);
+            let upto = (done + (self.chunk_rows(i) * 4).min(CHUNK_ROWS)).min(rows);
             self.db.execute(
                 &format!("INSERT INTO replica.{name} SELECT * FROM main.{name} WHERE \"_ops_row\" > ?1 AND \"_ops_row\" <= ?2 AND {filter}"),
                 &[Value::Integer(done as i64), Value::Integer(upto as i64)],
@@ -980,6 +1054,7 @@ impl<D: Database> Engine<D> {
     fn unit(&mut self) -> Result<(), SimError> {
         self.settle_phase();
         match self.phase {
+            Phase::Create { table } => self.create_unit(table)?,
             Phase::Generate { table, done } => self.generate_unit(table, done)?,
             Phase::Replica { table, done } => self.replica_unit(table, done)?,
             Phase::Registers => self.registers_unit()?,
@@ -1365,7 +1440,7 @@ impl<D: Database> Engine<D> {
             let per = self.rows_per_key(i);
             let edits = self.db.query(
                 &format!(
-                    "SELECT e.key, max(e.at), (SELECT max(m.\"_ops_changed\") FROM main.{name} m WHERE m.\"_ops_row\" BETWEEN (e.key - 1) * {per} + 1 AND e.key * {per} AND m.\"_ops_changed\" > 0 AND m.\"_ops_changed\" > ?3 AND m.\"_ops_changed\" <= ?4) \
+                    "SELECT e.key, max(e.at), (SELECT max(m.\"_ops_changed\") FROM main.{name} m WHERE m.\"_ops_row\" BETWEEN (e.key - 1) * {per} + 1 AND e.key * {per} AND m.\"_ops_changed\" > ?3 AND m.\"_ops_changed\" <= ?4 AND m.\"_ops_changed\" >= 1) \
                      FROM regs._ops_edits e WHERE e.register = ?1 AND e.tbl = ?2 AND e.at > ?3 AND e.at <= ?4 GROUP BY e.key ORDER BY e.key"
                 ),
                 &[Value::Integer(register), Value::Integer(i as i64), Value::Integer(last as i64), Value::Integer(t as i64)],
@@ -1437,16 +1512,34 @@ impl<D: Database> Engine<D> {
     }
 
     /// Runs `f` in one transaction: a commit per call, not per statement (each commit of an
-    /// in-memory database walks its whole page cache).
+    /// in-memory database walks its whole page cache). Continues a transaction
+    /// [`Engine::step_for`] left open, and commits it.
     fn in_transaction(
         &mut self,
         f: impl FnOnce(&mut Self) -> Result<(), SimError>,
     ) -> Result<(), SimError> {
-        self.db.exec_batch("BEGIN")?;
+        self.begin()?;
         let result = f(self);
-        let committed = self.db.exec_batch("COMMIT");
+        let committed = self.commit();
         result?;
         committed?;
+        Ok(())
+    }
+
+    /// Starts a transaction unless one is open.
+    fn begin(&self) -> Result<(), SimError> {
+        if !self.open_transaction.get() {
+            self.db.exec_batch("BEGIN")?;
+            self.open_transaction.set(true);
+        }
+        Ok(())
+    }
+
+    /// Commits the open transaction, if there is one.
+    fn commit(&self) -> Result<(), SimError> {
+        if self.open_transaction.replace(false) {
+            self.db.exec_batch("COMMIT")?;
+        }
         Ok(())
     }
 
@@ -1454,13 +1547,35 @@ impl<D: Database> Engine<D> {
     /// runs) and reports progress. A unit is one session, or one bounded piece of setup (a
     /// table, or at most 20 000 rows of one), so a page can give the engine a time budget per
     /// slice. Call until `done`.
+    ///
+    /// Each setup call commits its work. Once sessions run, calls share one transaction,
+    /// committed every [`COMMIT_SESSIONS`] sessions and when the run is done or fails: every
+    /// commit walks the whole page cache, which a commit per call of a few sessions would repeat
+    /// hundreds of times, while one commit for the whole run would be one long task.
+    /// [`Engine::export_register`] commits first if it is called during a run. Reading
+    /// [`Engine::db`] between calls sees every row written so far.
     pub fn step_for(&mut self, keep_going: &mut dyn FnMut() -> bool) -> Result<Progress, SimError> {
-        self.in_transaction(|e| loop {
-            e.unit()?;
-            if e.phase == Phase::Done || !keep_going() {
-                return Ok(());
+        self.begin()?;
+        let result = (|| -> Result<(), SimError> {
+            loop {
+                if self.phase == Phase::Sync {
+                    self.uncommitted_sessions += 1;
+                }
+                self.unit()?;
+                if self.phase == Phase::Done || !keep_going() {
+                    return Ok(());
+                }
             }
-        })?;
+        })();
+        if result.is_err()
+            || self.phase != Phase::Sync
+            || self.uncommitted_sessions >= COMMIT_SESSIONS
+        {
+            self.uncommitted_sessions = 0;
+            let committed = self.commit();
+            result?;
+            committed?;
+        }
         Ok(self.progress())
     }
 
@@ -1485,7 +1600,7 @@ impl<D: Database> Engine<D> {
     /// [`PHASE_DONE`].
     pub fn phase(&self) -> &'static str {
         match self.phase {
-            Phase::Generate { .. } => PHASE_GENERATE,
+            Phase::Create { .. } | Phase::Generate { .. } => PHASE_GENERATE,
             Phase::Replica { .. } | Phase::Registers => PHASE_PROVISION,
             Phase::Sync => PHASE_SYNC,
             Phase::Done => PHASE_DONE,
@@ -1519,6 +1634,7 @@ impl<D: Database> Engine<D> {
                 "there is no register {register}"
             ))));
         };
+        self.commit()?;
         self.db.attach(target, "out")?;
         let result = (|| {
             self.db.exec_batch("BEGIN")?;
