@@ -51,6 +51,16 @@ fn the_summary_adds_up_the_sessions() {
         s.peak_database_bytes,
         r.sizes.iter().map(|x| x.bytes).max().unwrap()
     );
+    let scopes = r.scope_totals();
+    assert_eq!(scopes.len(), r.scopes.len());
+    assert_eq!(
+        scopes.iter().map(|t| t.sessions).sum::<usize>(),
+        s.steady_sessions
+    );
+    // Per-register averages are rounded down per scope: the sum is within a row per scope.
+    let initial: u64 = scopes.iter().map(|t| t.initial_rows).sum();
+    assert!(initial <= s.initial_rows && s.initial_rows - initial <= scopes.len() as u64);
+    assert_eq!(s.storm(), s.sessions_per_register_per_day() > 2880.0);
     // 6 simulated hours: sessions per day is four times the steady sessions.
     assert!(
         (s.sessions_per_day - s.steady_sessions as f64 * 24.0 / (r.end() / 3600.0)).abs() < 1e-6

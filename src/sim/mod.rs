@@ -12,5 +12,5 @@ pub use engine::{
     Conflict, Engine, Progress, Session, SimError, SimResult, SizeSample, TableVolume, PHASE_DONE,
     PHASE_GENERATE, PHASE_PROVISION, PHASE_SYNC,
 };
-pub use report::{StepView, Summary, TableTotals};
+pub use report::{ScopeTotals, StepView, Summary, TableTotals};
 pub use scenario::{parse_outages, Outage, Preset, Scenario, ScenarioError};

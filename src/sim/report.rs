@@ -3,6 +3,7 @@
 //! where each session stands in the run. Pure arithmetic over a [`SimResult`].
 
 use super::engine::{SimResult, TableVolume};
+use crate::validation::STORM_SESSIONS_PER_DAY;
 
 /// The figures of one run, as the summary and the side-by-side comparison show them.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -35,6 +36,35 @@ pub struct Summary {
     pub store_bytes: u64,
     /// Catch-up sessions after outages.
     pub catch_ups: usize,
+}
+
+impl Summary {
+    /// Steady sessions per day and register.
+    pub fn sessions_per_register_per_day(&self) -> f64 {
+        self.sessions_per_day / f64::from(self.registers.max(1))
+    }
+
+    /// Whether the run is a sync storm, by the same threshold profile validation uses.
+    pub fn storm(&self) -> bool {
+        self.sessions_per_register_per_day() > STORM_SESSIONS_PER_DAY
+    }
+}
+
+/// Rows and bytes of one scope over a run, per register on average.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ScopeTotals {
+    /// The scope's description.
+    pub description: String,
+    /// Rows of the initial download.
+    pub initial_rows: u64,
+    /// Estimated bytes of the initial download.
+    pub initial_bytes: u64,
+    /// Rows moved after provisioning, both ways.
+    pub later_rows: u64,
+    /// Estimated bytes moved after provisioning, both ways.
+    pub later_bytes: u64,
+    /// Sessions after provisioning, all registers.
+    pub sessions: usize,
 }
 
 /// Rows and bytes of one table over a run, per register on average.
@@ -106,6 +136,39 @@ impl SimResult {
         s.later_bytes /= per;
         s.sessions_per_day = s.steady_sessions as f64 / days;
         s
+    }
+
+    /// Rows and bytes per scope, in profile order, per register on average.
+    pub fn scope_totals(&self) -> Vec<ScopeTotals> {
+        let per = u64::from(self.registers().max(1));
+        let mut totals: Vec<ScopeTotals> = self
+            .scopes
+            .iter()
+            .map(|(d, _)| ScopeTotals {
+                description: d.clone(),
+                ..ScopeTotals::default()
+            })
+            .collect();
+        for s in &self.sessions {
+            let Some(t) = totals.get_mut(s.scope) else {
+                continue;
+            };
+            if s.initial {
+                t.initial_rows += s.rows();
+                t.initial_bytes += s.bytes();
+            } else {
+                t.later_rows += s.rows();
+                t.later_bytes += s.bytes();
+                t.sessions += 1;
+            }
+        }
+        for t in &mut totals {
+            t.initial_rows /= per;
+            t.initial_bytes /= per;
+            t.later_rows /= per;
+            t.later_bytes /= per;
+        }
+        totals
     }
 
     /// Rows and bytes per table, per register on average, largest first (initial plus later

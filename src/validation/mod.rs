@@ -9,6 +9,8 @@
 mod fix;
 mod rules;
 
+pub use rules::STORM_SESSIONS_PER_DAY;
+
 use crate::catalog::Catalog;
 use crate::model::{Profile, ProfileId, Scope, ScopeId, Workspace};
 

@@ -4,6 +4,7 @@
 // (default dist/). Each spec writes its figures to target/bench-browser.json (tests/bench/lib.mjs).
 import { defineConfig } from '@playwright/test';
 import { resolve } from 'node:path';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 const port = Number(process.env.BENCH_PORT ?? 4500);
@@ -26,15 +27,9 @@ export default defineConfig({
     viewport: { width: 1400, height: 900 },
     serviceWorkers: 'block',
     launchOptions: {
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
+        ...chromiumArgs,
         // Figures must not depend on whether the window is considered visible.
         '--disable-renderer-backgrounding',
         '--disable-background-timer-throttling',

@@ -3,6 +3,7 @@
 // Browsers are never downloaded: PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 and executablePath below.
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const crashPort = port + 1;
@@ -23,18 +24,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'off',
     viewport: { width: 1400, height: 900 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   webServer: [
     {

@@ -511,7 +511,6 @@ fn Results(
     engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage>,
 ) -> impl IntoView {
     let sum = result.summary();
-    let per_register = sum.sessions_per_day / f64::from(sum.registers.max(1));
     // Trainer mode's current session, which the timeline follows.
     let step = RwSignal::new(None::<usize>);
     // The sections appear one per browser turn, so showing a large run never holds the page.
@@ -536,8 +535,8 @@ fn Results(
                     <li><strong>{sum.problems}</strong>" problems found"</li>
                     <li><strong>{human_bytes(sum.store_bytes as f64)}</strong>" store database (estimate)"</li>
                 </ul>
-                {(per_register > 2880.0).then(|| view! {
-                    <p class="notice">{format!("Sync storm: {:.0} sessions per day ({per_register:.0} per register). Lower the frequencies of the busiest scopes.", sum.sessions_per_day)}</p>
+                {sum.storm().then(|| view! {
+                    <p class="notice">{format!("Sync storm: {:.0} sessions per day ({:.0} per register). Lower the frequencies of the busiest scopes.", sum.sessions_per_day, sum.sessions_per_register_per_day())}</p>
                 })}
             </section>
             {compared.map(|(other, r)| view! { <Comparison first=(name.clone(), result.clone()) second=(other, r)/> })}
@@ -688,31 +687,15 @@ fn Volumes(
     /// The run's results.
     result: Arc<SimResult>,
 ) -> impl IntoView {
-    let registers = result.registers().max(1);
     let horizon = result.end();
     let days = (horizon / 86_400.0).max(1.0 / 24.0);
-    let rows: Vec<(String, u64, u64, u64, u64, usize)> = result
-        .scopes
+    let rows = result.scope_totals();
+    let max_bytes = rows
         .iter()
-        .enumerate()
-        .map(|(i, (d, _))| {
-            let mine = result.sessions.iter().filter(|s| s.scope == i);
-            let (mut ir, mut ib, mut sr, mut sb, mut n) = (0, 0, 0, 0, 0);
-            for s in mine {
-                if s.initial {
-                    ir += s.rows();
-                    ib += s.bytes();
-                } else {
-                    sr += s.rows();
-                    sb += s.bytes();
-                    n += 1;
-                }
-            }
-            let reg = u64::from(registers);
-            (d.clone(), ir / reg, ib / reg, sr / reg, sb / reg, n)
-        })
-        .collect();
-    let max_bytes = rows.iter().map(|r| r.2.max(r.4)).max().unwrap_or(1).max(1) as f64;
+        .map(|r| r.initial_bytes.max(r.later_bytes))
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
     let tables = result.table_totals();
     let max_table = tables
         .iter()
@@ -755,13 +738,13 @@ fn Volumes(
                         <th scope="col" class="num">"Later rows"</th><th scope="col" class="num">"Later bytes"</th><th scope="col" class="num">"Sessions"</th><th scope="col">"Initial vs later bytes"</th>
                     </tr></thead>
                     <tbody>
-                        {rows.into_iter().enumerate().map(|(i, (d, ir, ib, sr, sb, n))| view! {
+                        {rows.into_iter().enumerate().map(|(i, t)| view! {
                             <tr>
-                                <th scope="row">{format!("{} {d}", i + 1)}</th>
-                                <td class="num">{ir}</td><td class="num">{human_bytes(ib as f64)}</td>
-                                <td class="num">{sr}</td><td class="num">{human_bytes(sb as f64)}</td>
-                                <td class="num">{n}</td>
-                                <td>{pair_bars(ib, sb, max_bytes, colour(i))}</td>
+                                <th scope="row">{format!("{} {}", i + 1, t.description)}</th>
+                                <td class="num">{t.initial_rows}</td><td class="num">{human_bytes(t.initial_bytes as f64)}</td>
+                                <td class="num">{t.later_rows}</td><td class="num">{human_bytes(t.later_bytes as f64)}</td>
+                                <td class="num">{t.sessions}</td>
+                                <td>{pair_bars(t.initial_bytes, t.later_bytes, max_bytes, colour(i))}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
