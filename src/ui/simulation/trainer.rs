@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Simulated seconds as a day and a clock time.
-pub(super) fn clock(t: f64) -> String {
+fn clock(t: f64) -> String {
     let secs = t.max(0.0) as u64;
     format!(
         "day {}, {:02}:{:02}:{:02}",
