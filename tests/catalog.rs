@@ -27,22 +27,122 @@ fn the_checked_in_compact_catalog_is_what_the_generator_makes() {
     );
 }
 
+/// The shared catalog JSON, the generator's input.
+fn source() -> serde_json::Map<String, serde_json::Value> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let json = std::fs::read_to_string(format!("{root}/data/channel_tables.json")).unwrap();
+    serde_json::from_str(&json).unwrap()
+}
+
+/// The job the source gives a table: the documented one where there is one.
+fn source_job(t: &serde_json::Value) -> &str {
+    t["job_documented"]["job"]
+        .as_str()
+        .unwrap_or_else(|| t["job_inferred"].as_str().unwrap())
+}
+
 #[test]
 fn counts_match_the_source() {
     let c = catalog();
-    assert_eq!(c.len(), 438);
+    let src = source();
+    assert_eq!(c.len(), src.len());
+    assert!(c.len() > 400, "the catalog is whole: {}", c.len());
     let count = |f: &dyn Fn(&offline_profile_studio::catalog::Table) -> bool| {
         c.tables().iter().filter(|t| f(t)).count()
     };
-    assert_eq!(count(&|t| t.schema == DbSchema::Ax), 403);
-    assert_eq!(count(&|t| t.schema == DbSchema::Crt), 35);
-    assert_eq!(count(&|t| t.direction == TableDirection::Download), 357);
-    assert_eq!(count(&|t| t.direction == TableDirection::Upload), 46);
-    assert_eq!(count(&|t| t.direction == TableDirection::ChannelLocal), 35);
-    assert_eq!(count(&|t| t.job == Job::Scheduler(1040)), 78);
-    assert_eq!(count(&|t| t.job == Job::PosTransactions), 44);
+    let in_source = |f: &dyn Fn(&serde_json::Value) -> bool| src.values().filter(|t| f(t)).count();
+    for (schema, key) in [(DbSchema::Ax, "ax"), (DbSchema::Crt, "crt")] {
+        assert_eq!(
+            count(&|t| t.schema == schema),
+            in_source(&|t| t["schema"] == key)
+        );
+    }
+    for d in TableDirection::ALL {
+        assert_eq!(
+            count(&|t| t.direction == d),
+            in_source(&|t| t["direction"] == d.as_str()),
+            "{d:?}"
+        );
+    }
+    for job in Job::ALL {
+        let n = count(&|t| t.job == job);
+        assert_eq!(n, in_source(&|t| source_job(t) == job.code()), "{job:?}");
+    }
+    assert!(count(&|t| t.job == Job::PosTransactions) > 0);
     let columns: usize = c.tables().iter().map(|t| t.columns.len()).sum();
-    assert_eq!(columns, 4770);
+    let source_columns: usize = src
+        .values()
+        .map(|t| t["columns"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(columns, source_columns);
+    let documented = in_source(&|t| t.get("job_documented").is_some_and(|d| !d.is_null()));
+    assert_eq!(count(&|t| t.job_is_documented()), documented);
+    assert!(documented > 0);
+}
+
+#[test]
+fn documented_jobs_win_over_inferred_ones() {
+    let c = catalog();
+    // The four tables whose documented job differs from the name-based inference.
+    for (name, documented, inferred) in [
+        (
+            "RETAILOPERATIONS",
+            Job::Scheduler(1090),
+            Job::Scheduler(1110),
+        ),
+        ("INVENTSITE", Job::Scheduler(1040), Job::Scheduler(1070)),
+        (
+            "RETAILHARDWARESTATION",
+            Job::Scheduler(1070),
+            Job::Scheduler(1090),
+        ),
+        (
+            "RETAILSTOREHARDWARESTATIONTABLE",
+            Job::Scheduler(1070),
+            Job::Scheduler(1090),
+        ),
+    ] {
+        let t = c.get(name).unwrap();
+        assert_eq!(t.job, documented, "{name}");
+        let d = t.job_documented.as_ref().unwrap();
+        assert_eq!(d.inferred, inferred, "{name}");
+        assert!(!d.source.is_empty() && !d.how.is_empty());
+    }
+    // Every documented table in the source, and only those, is documented in the catalog.
+    for t in source().values() {
+        let name = t["name"].as_str().unwrap();
+        let table = c.get(name).unwrap();
+        assert_eq!(table.job.code(), source_job(t), "{name}");
+        assert_eq!(
+            table.job_is_documented(),
+            !t["job_documented"].is_null(),
+            "{name}"
+        );
+    }
+    // The default profile follows the documented job.
+    let ws = offline_profile_studio::model::Workspace::with_default_profile();
+    let registers = ws.scope_described("1090 Registers").unwrap();
+    assert!(registers.tables.iter().any(|t| t == "RETAILOPERATIONS"));
+    let global = ws.scope_described("1110 Global configuration").unwrap();
+    assert!(!global.tables.iter().any(|t| t == "RETAILOPERATIONS"));
+    // Search narrows to documented or inferred jobs.
+    use offline_profile_studio::catalog::JobSource;
+    let documented = c.search_by_source("", None, None, Some(JobSource::Documented));
+    let inferred = c.search_by_source("", None, None, Some(JobSource::Inferred));
+    assert_eq!(documented.len() + inferred.len(), c.len());
+    assert!(names(&documented).contains(&"RETAILOPERATIONS"));
+    assert!(!names(&inferred).contains(&"RETAILOPERATIONS"));
+    assert_eq!(
+        offline_profile_studio::catalog::documented_jobs(c, &registers.tables),
+        (
+            registers
+                .tables
+                .iter()
+                .filter(|t| c.get(t).unwrap().job_is_documented())
+                .count(),
+            registers.tables.len()
+        )
+    );
 }
 
 #[test]
@@ -193,4 +293,14 @@ fn the_compact_form_rejects_damage_with_the_line() {
     let err =
         Catalog::from_compact("T\tax\tA\t1000\tsideways\t-\t1\t1\tID\t\tCDM\t\n").unwrap_err();
     assert!(err.to_string().contains("sideways"));
+    let err = Catalog::from_compact("D\thow\tsource\t1000\n").unwrap_err();
+    assert!(
+        err.to_string().contains("documented job before any table"),
+        "{err}"
+    );
+    let err = Catalog::from_compact(
+        "T\tax\tA\t1000\tdownload\t-\t1\t1\tID\t\tCDM\t\nD\thow\tsource\t9999\nC\tID\tINT\t-\t-\n",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("unknown inferred job"), "{err}");
 }

@@ -5,7 +5,10 @@
 //! ```text
 //! T  schema  NAME  job  direction  replication-counter|-  est-bytes  max-bytes  PK,COLS  PARENT,NAMES  parents-source  display
 //! C  NAME  TYPE  size|-  flags (n = nullable, i = identity, - = neither)
+//! D  how  source  inferred-job      (only for a table whose job a public document names)
 //! ```
+//!
+//! A `D` line follows its table's `T` line; the `T` line's job is then the documented one.
 //!
 //! Lines starting with `#` are comments. Every field is validated while parsing, so a table
 //! that survives it is well formed: its parents exist and its key columns are its own.
@@ -46,6 +49,15 @@ pub fn write(tables: &[Table], header: &str) -> String {
         ];
         out.push_str(&fields.join("\t"));
         out.push('\n');
+        if let Some(d) = &t.job_documented {
+            let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+            out.push_str(&format!(
+                "D\t{}\t{}\t{}\n",
+                clean(&d.how),
+                clean(&d.source),
+                d.inferred.code()
+            ));
+        }
         for c in &t.columns {
             let size = c.size.map(|s| s.to_string()).unwrap_or_else(|| "-".into());
             let mut flags = String::new();
@@ -114,6 +126,7 @@ pub fn parse(text: &str) -> Result<Catalog, CatalogError> {
                     parents_source: ParentsSource::parse(f[10])
                         .ok_or_else(|| err(format!("unknown parents source {:?}", f[10])))?,
                     display: (!f[11].is_empty()).then(|| f[11].to_string()),
+                    job_documented: None,
                 });
                 parent_names.push((line, list(f[9])));
             }
@@ -134,6 +147,17 @@ pub fn parse(text: &str) -> Result<Catalog, CatalogError> {
                     },
                     nullable: f[4].contains('n'),
                     identity: f[4].contains('i'),
+                });
+            }
+            "D" if f.len() == 4 => {
+                let table = tables
+                    .last_mut()
+                    .ok_or_else(|| err("a documented job before any table".into()))?;
+                table.job_documented = Some(super::DocumentedJob {
+                    how: f[1].to_string(),
+                    source: f[2].to_string(),
+                    inferred: Job::parse(f[3])
+                        .ok_or_else(|| err(format!("unknown inferred job {:?}", f[3])))?,
                 });
             }
             _ => return Err(err(format!("unexpected line {raw:?}"))),

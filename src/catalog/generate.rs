@@ -2,8 +2,8 @@
 //! never parses the JSON). Run it with `cargo run --bin gen-catalog`.
 
 use super::{
-    compact, Column, ColumnSize, DbSchema, Job, ParentsSource, SqlType, Table, TableDirection,
-    TableId,
+    compact, Column, ColumnSize, DbSchema, DocumentedJob, Job, ParentsSource, SqlType, Table,
+    TableDirection, TableId,
 };
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -37,6 +37,15 @@ struct RawTable {
     parents: Vec<String>,
     parents_source: String,
     cdm_display: Option<String>,
+    #[serde(default)]
+    job_documented: Option<RawDocumentedJob>,
+}
+
+#[derive(Deserialize)]
+struct RawDocumentedJob {
+    job: String,
+    how: String,
+    source: String,
 }
 
 /// Reads the catalog JSON and returns the compact form, or says what in the JSON is wrong.
@@ -66,6 +75,7 @@ pub fn generate(json: &str) -> Result<String, String> {
                 identity: c.identity,
             });
         }
+        let inferred = Job::parse(&t.job_inferred).ok_or_else(|| bad("job", &t.job_inferred))?;
         let mut parents = Vec::with_capacity(t.parents.len());
         for p in &t.parents {
             parents.push(*ids.get(p).ok_or_else(|| bad("parent", p))?);
@@ -76,7 +86,19 @@ pub fn generate(json: &str) -> Result<String, String> {
                 "crt" => DbSchema::Crt,
                 other => return Err(bad("schema", other)),
             },
-            job: Job::parse(&t.job_inferred).ok_or_else(|| bad("job", &t.job_inferred))?,
+            // A job a public document names wins over the inferred one.
+            job: match &t.job_documented {
+                Some(d) => Job::parse(&d.job).ok_or_else(|| bad("documented job", &d.job))?,
+                None => inferred,
+            },
+            job_documented: match t.job_documented {
+                Some(d) => Some(DocumentedJob {
+                    how: d.how,
+                    source: d.source,
+                    inferred,
+                }),
+                None => None,
+            },
             direction: TableDirection::parse(&t.direction)
                 .ok_or_else(|| bad("direction", &t.direction))?,
             parents_source: ParentsSource::parse(&t.parents_source)

@@ -398,8 +398,11 @@ pub struct Table {
     pub name: String,
     /// The table's display name in the Common Data Model, when it has one.
     pub display: Option<String>,
-    /// The scheduler job that moves it (mostly inferred from the name).
+    /// The scheduler job that moves it: the documented one where a public vendor document
+    /// ties the table to a job, else the one inferred from its name.
     pub job: Job,
+    /// The public document that ties the table to [`Table::job`], when there is one.
+    pub job_documented: Option<DocumentedJob>,
     /// Which way its rows travel.
     pub direction: TableDirection,
     /// The identity counter an upload uses to find new rows, for upload tables.
@@ -420,7 +423,81 @@ pub struct Table {
     pub parents_source: ParentsSource,
 }
 
+/// Whether a table's job is documented or inferred.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JobSource {
+    /// A public vendor document ties the table to its job.
+    Documented,
+    /// Inferred from the table's name.
+    Inferred,
+}
+
+impl JobSource {
+    /// Both, in display order.
+    pub const ALL: [JobSource; 2] = [JobSource::Documented, JobSource::Inferred];
+
+    /// The source of a table's job.
+    pub fn of(table: &Table) -> JobSource {
+        if table.job_documented.is_some() {
+            JobSource::Documented
+        } else {
+            JobSource::Inferred
+        }
+    }
+
+    /// A stable key (`documented`, `inferred`).
+    pub fn key(self) -> &'static str {
+        match self {
+            JobSource::Documented => "documented",
+            JobSource::Inferred => "inferred",
+        }
+    }
+
+    /// The source of a key.
+    pub fn parse(key: &str) -> Option<JobSource> {
+        JobSource::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// For people.
+    pub fn label(self) -> &'static str {
+        match self {
+            JobSource::Documented => "Documented jobs only",
+            JobSource::Inferred => "Inferred jobs only",
+        }
+    }
+}
+
+/// How many of `tables` (names; unknown ones are left out) have a documented job, and how many
+/// the catalog knows.
+pub fn documented_jobs<'a>(
+    catalog: &Catalog,
+    tables: impl IntoIterator<Item = &'a String>,
+) -> (usize, usize) {
+    tables
+        .into_iter()
+        .filter_map(|name| catalog.get(name))
+        .fold((0, 0), |(documented, known), t| {
+            (documented + usize::from(t.job_is_documented()), known + 1)
+        })
+}
+
+/// Where a table's job comes from when a public document names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentedJob {
+    /// How directly the document ties the table to the job ("names the table", …).
+    pub how: String,
+    /// The document.
+    pub source: String,
+    /// The job the name-based inference gives (the same as the documented one, or not).
+    pub inferred: Job,
+}
+
 impl Table {
+    /// Whether the table's job is documented (else inferred).
+    pub fn job_is_documented(&self) -> bool {
+        self.job_documented.is_some()
+    }
+
     /// The column of that name, if the table has one.
     pub fn column(&self, name: &str) -> Option<&Column> {
         self.columns
@@ -582,10 +659,22 @@ impl Catalog {
         job: Option<Job>,
         direction: Option<TableDirection>,
     ) -> Vec<TableId> {
+        self.search_by_source(query, job, direction, None)
+    }
+
+    /// [`Catalog::search`], also narrowed to tables whose job is documented or inferred.
+    pub fn search_by_source(
+        &self,
+        query: &str,
+        job: Option<Job>,
+        direction: Option<TableDirection>,
+        source: Option<JobSource>,
+    ) -> Vec<TableId> {
         let words: Vec<String> = query.split_whitespace().map(|w| w.to_lowercase()).collect();
         let mut hits: Vec<(u8, TableId)> = self
             .iter()
             .filter(|(_, t)| job.is_none_or(|j| t.job == j))
+            .filter(|(_, t)| source.is_none_or(|s| JobSource::of(t) == s))
             .filter(|(_, t)| direction.is_none_or(|d| t.direction == d))
             .filter_map(|(id, t)| {
                 let name = t.name.to_lowercase();

@@ -1,7 +1,8 @@
 //! The Catalog area: search the 438 channel-database tables by name, job or direction, and open
 //! one to see its columns, key, estimated row size, parents and children.
 
-use crate::catalog::{Catalog, Job, Table, TableDirection, TableId};
+use crate::catalog::{Catalog, Job, JobSource, Table, TableDirection, TableId};
+use crate::ui::scroll::ScrollBox;
 use leptos::prelude::*;
 
 /// The search state of the catalog, kept at the app root so it survives opening a table or
@@ -10,6 +11,7 @@ use leptos::prelude::*;
 pub struct CatalogFilters {
     query: RwSignal<String>,
     job: RwSignal<Option<Job>>,
+    source: RwSignal<Option<JobSource>>,
     direction: RwSignal<Option<TableDirection>>,
 }
 
@@ -19,6 +21,7 @@ impl CatalogFilters {
         CatalogFilters {
             query: RwSignal::new(String::new()),
             job: RwSignal::new(None),
+            source: RwSignal::new(None),
             direction: RwSignal::new(None),
         }
     }
@@ -41,8 +44,10 @@ pub fn CatalogPage(
             <div class="page-head">
                 <h1 id="page-title">"Catalog"</h1>
                 <p class="lead">
-                    "The channel-database tables that offline scopes synchronize. Jobs are mostly "
-                    "inferred from table names and row sizes are estimates."
+                    {format!(
+                        "The channel-database tables that offline scopes synchronize. A public vendor document names the job of {} tables (marked doc); the others' jobs are inferred from their names. Row sizes are estimates.",
+                        Catalog::builtin().iter().filter(|(_, t)| t.job_is_documented()).count()
+                    )}
                 </p>
             </div>
             <div class="catalog-layout">
@@ -71,10 +76,11 @@ fn SearchPanel(
 ) -> impl IntoView {
     let catalog = Catalog::builtin();
     let results = Memo::new(move |_| {
-        catalog.search(
+        catalog.search_by_source(
             &filters.query.get(),
             filters.job.get(),
             filters.direction.get(),
+            filters.source.get(),
         )
     });
     let job_value = move || filters.job.get().map(|j| j.code()).unwrap_or_default();
@@ -115,6 +121,20 @@ fn SearchPanel(
                     </select>
                 </div>
                 <div class="field">
+                    <label for="catalog-job-source">"Job source"</label>
+                    <select
+                        id="catalog-job-source"
+                        prop:value=move || filters.source.get().map(JobSource::key).unwrap_or_default()
+                        on:change:target=move |ev| filters.source.set(JobSource::parse(&ev.target().value()))
+                    >
+                        <option value="">"All sources"</option>
+                        {JobSource::ALL
+                            .into_iter()
+                            .map(|s| view! { <option value=s.key()>{s.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
                     <label for="catalog-direction">"Direction"</label>
                     <select
                         id="catalog-direction"
@@ -134,7 +154,7 @@ fn SearchPanel(
             <p class="result-count" aria-live="polite">
                 {move || format!("{} of {} tables", results.with(Vec::len), catalog.len())}
             </p>
-            <div class="result-scroll">
+            <ScrollBox label="Matching tables" class="result-scroll">
                 <table class="results">
                     <caption class="visually-hidden">"Matching tables"</caption>
                     <thead>
@@ -156,7 +176,7 @@ fn SearchPanel(
                 <Show when=move || results.with(Vec::is_empty)>
                     <p class="empty">"No table matches. Clear the search or the filters."</p>
                 </Show>
-            </div>
+            </ScrollBox>
         </div>
     }
 }
@@ -178,7 +198,10 @@ fn ResultRow(
                     {t.name.clone()}
                 </a>
             </td>
-            <td title=t.job.label()>{t.job.short_code()}</td>
+            <td title=format!("{} ({})", t.job.label(), if t.job_is_documented() { "documented" } else { "inferred" })>
+                {t.job.short_code()}
+                {t.job_is_documented().then(|| view! { " " <span class="doc-mark" aria-label="documented">"doc"</span> })}
+            </td>
             <td>
                 <DirectionBadge direction=t.direction/>
             </td>
@@ -318,6 +341,10 @@ fn TableDetail(
                     <dt>"Replication counter"</dt>
                     <dd>{t.replication_counter.clone().unwrap_or_else(|| "none".into())}</dd>
                 </div>
+                <div class="job-fact">
+                    <dt>"Job"</dt>
+                    <dd><JobOrigin table=t/></dd>
+                </div>
                 <div>
                     <dt>"Parents from"</dt>
                     <dd>{match t.parents_source.as_str() { "" => "no relation found", s => s }}</dd>
@@ -339,7 +366,7 @@ fn TableDetail(
             </section>
             <section aria-labelledby="columns-title">
                 <h3 id="columns-title">{format!("Columns ({})", t.columns.len())}</h3>
-                <div class="table-scroll">
+                <ScrollBox label="Columns">
                     <table class="columns">
                         <thead>
                             <tr>
@@ -374,12 +401,34 @@ fn TableDetail(
                                 .collect_view()}
                         </tbody>
                     </table>
-                </div>
+                </ScrollBox>
             </section>
             <details class="ddl">
                 <summary>"SQLite definition in an offline database"</summary>
-                <pre><code>{t.create_sql()}</code></pre>
+                <pre tabindex="0" role="region" aria-label="SQLite definition"><code>{t.create_sql()}</code></pre>
             </details>
         </article>
+    }
+}
+
+/// Whether a table's job is documented (with how and the source) or inferred from its name.
+#[component]
+fn JobOrigin(
+    /// The table.
+    table: &'static Table,
+) -> impl IntoView {
+    match &table.job_documented {
+        Some(d) => view! {
+            <span>{format!("{} \u{2014} documented: a public document {}.", table.job.label(), d.how)}</span>
+            <span class="source">{format!("Source: {}", d.source)}</span>
+            {(d.inferred != table.job).then(|| view! {
+                <span class="source">{format!("The table name alone suggests {}; the document wins.", d.inferred.label())}</span>
+            })}
+        }
+        .into_any(),
+        None => view! {
+            <span>{format!("{} \u{2014} inferred from the table name; no public document ties this table to a job.", table.job.label())}</span>
+        }
+        .into_any(),
     }
 }

@@ -86,3 +86,36 @@ test('nothing is fetched from anywhere but the app itself', async ({ page, baseU
   expect(foreign).toEqual([]);
   app.expectNoErrors();
 });
+
+test('a documented job shows with its source and wins; the job source filter narrows the list', async ({ page }) => {
+  const app = new Studio(page);
+  await app.open('#/catalog');
+  await expect(page.getByText(/A public vendor document names the job of 18 tables/)).toBeVisible();
+  await app.openTable('RETAILOPERATIONS');
+  const job = app.detail().locator('.job-fact');
+  await expect(job).toContainText('1090 Registers \u2014 documented: a public document names the table.');
+  await expect(job).toContainText('Source: D365 Commerce docs');
+  await expect(job).toContainText('The table name alone suggests 1110 Global configuration; the document wins.');
+  await expect(app.detail()).toContainText('Job 1090 Registers');
+  await app.openTable('CUSTTABLE');
+  await expect(app.detail().locator('.job-fact')).toContainText('inferred from the table name');
+
+  await app.search().fill('');
+  const source = page.getByLabel('Job source');
+  await source.selectOption({ label: 'Documented jobs only' });
+  await expect(app.resultCount()).toHaveText('18 of 438 tables');
+  await expect(app.results().getByRole('link', { name: 'RETAILOPERATIONS', exact: true })).toBeVisible();
+  await source.selectOption({ label: 'Inferred jobs only' });
+  await expect(app.resultCount()).toHaveText('420 of 438 tables');
+  await expect(app.results().getByRole('link', { name: 'RETAILOPERATIONS', exact: true })).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('catalog-documented.png') });
+  // The list's header lines up with its rows (it once sat apart, squeezed to the left).
+  const header = await app.results().getByRole('columnheader', { name: 'Job' }).boundingBox();
+  const cell = await app.results().locator('tbody tr').first().locator('td').nth(1).boundingBox();
+  expect(Math.abs(header.x - cell.x)).toBeLessThan(2);
+
+  // The default profile's Offline tables say how many of its tables have a documented job.
+  await app.goTo('Profiles');
+  await expect(page.getByRole('region', { name: 'Offline tables' })).toContainText(/Jobs: \d+ of the \d+ tables in this profile have their job named by a public vendor document/);
+  app.expectNoErrors();
+});
