@@ -53,7 +53,7 @@ fn workspace() -> &'static Workspace {
     WS.get_or_init(|| {
         let mut ws = Workspace::with_default_profile();
         let id = ws.profiles[0].id;
-        ws.record_export(id);
+        ws.record_export(id, NOW);
         ws
     })
 }
@@ -63,7 +63,7 @@ fn valid_package() -> &'static [u8] {
     static PKG: OnceLock<Vec<u8>> = OnceLock::new();
     PKG.get_or_init(|| {
         let ws = workspace();
-        export_package(ws, ws.profiles[0].id, catalog(), NOW, None)
+        export_package(ws, ws.profiles[0].id, catalog(), None)
             .expect("the default profile exports")
             .bytes
     })

@@ -239,3 +239,96 @@ fn unreadable_or_newer_data_is_kept_untouched_with_a_reason() {
         }
     }
 }
+
+#[test]
+fn a_profile_duplicates_with_shared_or_copied_scopes_under_a_name_that_fits() {
+    use offline_profile_studio::model::diff::ResolvedProfile;
+    use offline_profile_studio::model::NAME_COLUMN_LENGTH;
+    let mut ws = Workspace::with_default_profile();
+    let original = ws.profiles[0].id;
+    ws.mark_provisioned(original, "2026-01-01T00:00:00Z");
+    let scopes_before = ws.scopes.len();
+
+    // Shared: the copy uses the very same scopes.
+    let shared = ws.duplicate_profile(original, false).unwrap();
+    let copy = ws.profile(shared).unwrap();
+    assert_eq!(copy.name, "Default 2");
+    assert!(copy.name.chars().count() <= NAME_COLUMN_LENGTH);
+    assert_eq!(copy.scopes, ws.profile(original).unwrap().scopes);
+    assert!(copy.provisioned.is_none() && copy.exported.is_none());
+    assert_eq!(copy.version, 1);
+    assert_eq!(ws.scopes.len(), scopes_before);
+    assert_eq!(
+        ws.profiles[1].id, shared,
+        "the copy sits below the original"
+    );
+
+    // Copied: its own scopes with the same content, under unique descriptions.
+    let copied = ws.duplicate_profile(original, true).unwrap();
+    assert_eq!(ws.profile(copied).unwrap().name, "Default 3");
+    assert_eq!(ws.scopes.len(), scopes_before * 2);
+    let a = ResolvedProfile::of(&ws, ws.profile(original).unwrap());
+    let b = ResolvedProfile::of(&ws, ws.profile(copied).unwrap());
+    assert_eq!(b.scopes.len(), a.scopes.len());
+    for (x, y) in a.scopes.iter().zip(&b.scopes) {
+        assert_eq!(y.description, format!("{} (Default 3)", x.description));
+        assert_eq!(
+            (&x.tables, x.direction, x.frequency),
+            (&y.tables, y.direction, y.frequency)
+        );
+    }
+    assert_eq!(
+        (&a.products, &a.customers, &a.device),
+        (&b.products, &b.customers, &b.device)
+    );
+    // Editing the copy's scope leaves the original alone.
+    let first_copy_scope = ws.profile(copied).unwrap().scopes[0];
+    ws.scope_mut(first_copy_scope).unwrap().tables.clear();
+    assert_eq!(ResolvedProfile::of(&ws, ws.profile(original).unwrap()), a);
+    assert!(ws
+        .duplicate_profile(offline_profile_studio::model::ProfileId(9999), true)
+        .is_none());
+
+    // Short names still get a number; long ones are cut to fit.
+    let mut ws = Workspace::empty();
+    let p = ws.new_profile();
+    ws.profile_mut(p).unwrap().name = "Stores".into();
+    let d = ws.duplicate_profile(p, false).unwrap();
+    assert_eq!(ws.profile(d).unwrap().name, "Stores 2");
+}
+
+#[test]
+fn a_profile_records_when_its_content_last_changed() {
+    let mut ws = Workspace::with_default_profile();
+    let a = ws.profiles[0].id;
+    let b = ws.new_profile();
+    let before = ws.clone();
+    let staff = ws.scope_described("1060 Staff").unwrap().id;
+    ws.add_scope_to_profile(b, staff);
+    ws.stamp_changes(&before, "T1");
+    assert_eq!(ws.profile(b).unwrap().changed_at.as_deref(), Some("T1"));
+    assert_eq!(ws.profile(a).unwrap().changed_at, None, "a is unchanged");
+
+    // A shared scope changes both profiles that use it.
+    let before = ws.clone();
+    ws.scope_mut(staff).unwrap().frequency = Frequency::every(2, TimeUnit::Hours);
+    ws.stamp_changes(&before, "T2");
+    assert_eq!(ws.profile(a).unwrap().changed_at.as_deref(), Some("T2"));
+    assert_eq!(ws.profile(b).unwrap().changed_at.as_deref(), Some("T2"));
+
+    // Recording an export is not a change; it fills in a missing time only.
+    let before = ws.clone();
+    ws.record_export(a, "T3");
+    ws.stamp_changes(&before, "T4");
+    assert_eq!(ws.profile(a).unwrap().changed_at.as_deref(), Some("T2"));
+    let mut fresh = Workspace::with_default_profile();
+    let id = fresh.profiles[0].id;
+    fresh.record_export(id, "T5");
+    assert_eq!(fresh.profile(id).unwrap().changed_at.as_deref(), Some("T5"));
+
+    // A new profile counts as changed.
+    let before = ws.clone();
+    let c = ws.new_profile();
+    ws.stamp_changes(&before, "T6");
+    assert_eq!(ws.profile(c).unwrap().changed_at.as_deref(), Some("T6"));
+}

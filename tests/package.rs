@@ -29,8 +29,8 @@ fn catalog() -> &'static Catalog {
 fn default_package() -> (Workspace, Vec<u8>) {
     let mut ws = Workspace::with_default_profile();
     let id = ws.profiles[0].id;
-    ws.record_export(id);
-    let pkg = export_package(&ws, id, catalog(), NOW, None).expect("the default profile exports");
+    ws.record_export(id, NOW);
+    let pkg = export_package(&ws, id, catalog(), None).expect("the default profile exports");
     (ws, pkg.bytes)
 }
 
@@ -83,6 +83,43 @@ fn a_package_holds_every_file_with_checksums_and_reads_back_identically() {
 }
 
 #[test]
+fn exports_of_an_unchanged_profile_are_identical_and_record_its_last_change() {
+    let mut ws = Workspace::with_default_profile();
+    let id = ws.profiles[0].id;
+    ws.record_export(id, "2026-03-01T09:00:00.000Z");
+    let first = export_package(&ws, id, catalog(), None).unwrap();
+    // Exported again later, unchanged: the same bytes.
+    ws.record_export(id, "2026-03-01T09:00:05.000Z");
+    let second = export_package(&ws, id, catalog(), None).unwrap();
+    assert_eq!(first.bytes, second.bytes);
+    assert_eq!(first.manifest.created_at, "2026-03-01T09:00:00.000Z");
+    let readme = unzip(&first.bytes)
+        .into_iter()
+        .find(|(n, _)| n == "README.txt")
+        .unwrap()
+        .1;
+    let readme = String::from_utf8(readme).unwrap();
+    assert!(readme.contains("from the profile as last changed on 2026-03-01T09:00:00.000Z"));
+    // It says how many of the profile's tables have a documented job.
+    let tables: Vec<String> = ws.scopes.iter().flat_map(|s| s.tables.clone()).collect();
+    let (documented, known) = offline_profile_studio::catalog::documented_jobs(catalog(), &tables);
+    assert!(documented > 0 && known > documented);
+    assert!(
+        readme.contains(&format!("Jobs: {documented} of the profile's {known} tables have their scheduler job named by a public")),
+        "{readme}"
+    );
+    // A change is recorded by the workspace, and the next export shows it.
+    let before = ws.clone();
+    let staff = ws.scope_described("1060 Staff").unwrap().id;
+    ws.scope_mut(staff).unwrap().frequency = Frequency::every(2, TimeUnit::Hours);
+    ws.stamp_changes(&before, "2026-03-02T10:00:00.000Z");
+    assert_eq!(ws.record_export(id, "2026-03-02T11:00:00.000Z"), Some(2));
+    let third = export_package(&ws, id, catalog(), None).unwrap();
+    assert_ne!(third.bytes, first.bytes);
+    assert_eq!(third.manifest.created_at, "2026-03-02T10:00:00.000Z");
+}
+
+#[test]
 fn importing_an_exported_profile_back_changes_nothing() {
     let (ws, bytes) = default_package();
     let imported = read_file(&bytes, "p.zip", catalog()).unwrap();
@@ -123,10 +160,10 @@ fn importing_an_exported_profile_back_changes_nothing() {
 fn export_is_refused_while_the_profile_has_errors() {
     let mut ws = Workspace::empty();
     let id = ws.new_profile();
-    let refused = export_package(&ws, id, catalog(), NOW, None).unwrap_err();
+    let refused = export_package(&ws, id, catalog(), None).unwrap_err();
     assert!(refused.errors.iter().any(|d| d.code == "PRF-NO-SCOPES"));
     ws.profile_mut(id).unwrap().name.clear();
-    let refused = export_package(&ws, id, catalog(), NOW, None).unwrap_err();
+    let refused = export_package(&ws, id, catalog(), None).unwrap_err();
     assert!(refused.errors.iter().any(|d| d.code == "PRF-NAME-REQUIRED"));
 }
 
@@ -134,11 +171,11 @@ fn export_is_refused_while_the_profile_has_errors() {
 fn versions_advance_only_when_the_profile_changed_since_the_last_export() {
     let mut ws = Workspace::with_default_profile();
     let id = ws.profiles[0].id;
-    assert_eq!(ws.record_export(id), Some(1));
-    assert_eq!(ws.record_export(id), Some(1));
+    assert_eq!(ws.record_export(id, NOW), Some(1));
+    assert_eq!(ws.record_export(id, NOW), Some(1));
     ws.profile_mut(id).unwrap().description = "changed".into();
-    assert_eq!(ws.record_export(id), Some(2));
-    let pkg = export_package(&ws, id, catalog(), NOW, None).unwrap();
+    assert_eq!(ws.record_export(id, NOW), Some(2));
+    let pkg = export_package(&ws, id, catalog(), None).unwrap();
     assert_eq!(pkg.filename, "Default-pr-v2.zip");
 }
 
@@ -301,7 +338,21 @@ fn every_bad_input_is_refused_with_a_message_naming_file_and_field() {
         .into_bytes();
     let e = refused(&rezip(&altered), "altered.zip");
     assert_eq!(e.file, "profile.json");
+    assert_eq!(
+        e.kind,
+        ErrorKind::Invalid,
+        "the zip was read: invalid, not unreadable"
+    );
     assert!(e.message.starts_with("checksum mismatch"), "{e}");
+
+    // A file the manifest lists is missing: read, and invalid.
+    let e = refused(&rezip(&files[..files.len() - 1]), "short.zip");
+    assert_eq!(e.kind, ErrorKind::Invalid);
+    assert!(
+        e.message
+            .contains("manifest.schema.json is listed in manifest.json but missing"),
+        "{e}"
+    );
 
     // Malformed JSON.
     let e = refused(
@@ -584,6 +635,55 @@ fn the_command_line_gates_on_packages_with_exit_codes() {
     let (code, _, err) = cli(&["validate", unknown.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(err.contains("unknown table NOSUCHTABLE"), "{err}");
+
+    // Invalid: a package whose profile.json was altered after export (the zip reads fine).
+    let mut files = unzip(&bytes);
+    files[1].1 = String::from_utf8(files[1].1.clone())
+        .unwrap()
+        .replace("Default offline", "Tampered offline")
+        .into_bytes();
+    let tampered = dir.join("tampered.zip");
+    std::fs::write(&tampered, rezip(&files)).unwrap();
+    let (code, _, err) = cli(&["validate", tampered.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.starts_with("invalid: profile.json: checksum mismatch"),
+        "{err}"
+    );
+    let (code, out, _) = cli(&["validate", tampered.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["status"], "invalid");
+    assert!(json["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("checksum mismatch"));
+
+    // Unreadable: empty, not a zip, malformed JSON.
+    for (name, content) in [
+        ("empty.zip", &b""[..]),
+        ("photo.png", &b"\x89PNG\r\n\x1a\n"[..]),
+        ("cut.json", &b"{\"format\": "[..]),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, content).unwrap();
+        let (code, _, err) = cli(&["validate", path.to_str().unwrap()]);
+        assert_eq!(code, 2, "{name}: {err}");
+        assert!(err.starts_with("unreadable: "), "{err}");
+    }
+    // --help says which case gives which code.
+    let (code, out, _) = cli(&["--help"]);
+    assert_eq!(code, 0);
+    for words in [
+        "0  valid",
+        "1  invalid",
+        "checksum",
+        "2  unreadable",
+        "truncated",
+        "malformed JSON",
+    ] {
+        assert!(out.contains(words), "--help lacks {words:?}: {out}");
+    }
 
     // Unreadable: truncated, missing, and bad usage.
     let cut = dir.join("cut.zip");

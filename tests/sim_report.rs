@@ -122,3 +122,48 @@ fn a_trainer_step_shows_what_moved_and_where_the_register_stands() {
     assert_eq!(v.moved.iter().map(|m| m.2).sum::<u64>(), later.rows());
     assert!(v.register_bytes > 0);
 }
+
+#[test]
+fn each_register_has_its_final_size_and_share_of_the_guidance_and_cap() {
+    use offline_profile_studio::sim::engine::SizeSample;
+    use offline_profile_studio::sim::{DATABASE_CAP_BYTES, DATABASE_GUIDANCE_BYTES};
+    // From a hand-made result: the final sample is the latest, not the largest.
+    let sample = |register, at, bytes| SizeSample {
+        register,
+        at,
+        bytes,
+    };
+    let r = SimResult {
+        sizes: vec![
+            sample(1, 0.0, 1_000),
+            sample(2, 0.0, 4_000_000_000),
+            sample(1, 3600.0, 9_000),
+            sample(1, 7200.0, 8_000),
+            sample(2, 7200.0, 9_000_000_000),
+        ],
+        ..SimResult::default()
+    };
+    let sizes = r.register_sizes();
+    assert_eq!(sizes.len(), 2);
+    assert_eq!(
+        (sizes[0].register, sizes[0].final_bytes, sizes[0].peak_bytes),
+        (1, 8_000, 9_000)
+    );
+    assert_eq!(sizes[1].final_bytes, 9_000_000_000);
+    assert!((sizes[1].guidance_percent - 112.5).abs() < 1e-9);
+    assert!((sizes[1].cap_percent - 90.0).abs() < 1e-9);
+    assert!(sizes[1].over_guidance() && !sizes[0].over_guidance());
+    assert_eq!(
+        (DATABASE_GUIDANCE_BYTES, DATABASE_CAP_BYTES),
+        (8_000_000_000, 10_000_000_000)
+    );
+
+    // From a real run: one line per register, each ending at its last sample.
+    let run = run(&small(3), &default_profile());
+    let sizes = run.register_sizes();
+    assert_eq!(sizes.len() as u32, run.registers());
+    assert!(sizes.len() >= 2, "the Small preset has several registers");
+    for s in &sizes {
+        assert!(s.final_bytes > 0 && s.final_bytes <= s.peak_bytes, "{s:?}");
+    }
+}

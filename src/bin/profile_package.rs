@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! profile-package validate FILE [--json]   exit 0 valid, 1 invalid (diagnostics printed), 2 unreadable
+//!                                          (the cases of each: `profile-package --help`)
 //! profile-package inspect FILE [--json]    what the package holds
 //! profile-package diff A B [--json]        what changes from A to B, and whether registers must be reprovisioned
 //! ```
@@ -19,7 +20,22 @@ mod cli {
     use serde_json::json;
     use std::process::ExitCode;
 
-    const USAGE: &str = "usage: profile-package validate FILE [--json]\n       profile-package inspect FILE [--json]\n       profile-package diff A B [--json]\n\nExit codes: 0 valid, 1 invalid, 2 unreadable (or bad usage).";
+    const USAGE: &str = "\
+usage: profile-package validate FILE [--json]
+       profile-package inspect FILE [--json]
+       profile-package diff A B [--json]
+
+FILE is a profile package (.zip) or a profile.json.
+
+Exit codes:
+  0  valid: the file was read and the profile has no errors (warnings may be printed)
+  1  invalid: the file was read, but a file inside the package differs from the checksum
+     manifest.json records (altered after export), a file manifest.json lists is missing,
+     the profile names unknown tables or repeats a scope description, or the profile has
+     errors (each printed as a diagnostic)
+  2  unreadable: the file cannot be read as a package or profile at all (missing, empty,
+     not a zip, truncated, over 50 MB, malformed JSON, a JSON file of another kind or of a
+     newer format version, a field that does not match the schema), or bad usage";
 
     fn load(path: &str) -> Result<Imported, ImportError> {
         let bytes = std::fs::read(path).map_err(|e| ImportError {

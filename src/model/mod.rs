@@ -523,6 +523,11 @@ pub struct Profile {
     /// The profile as last exported, to tell whether the next export is a new version.
     #[serde(default)]
     pub exported: Option<diff::ResolvedProfile>,
+    /// When its content (name, description, scopes and their contents, limits, device
+    /// configuration) last changed, as the browser reported the time (ISO-8601). Packages record
+    /// this, not the moment of export, so that the same profile always gives the same bytes.
+    #[serde(default)]
+    pub changed_at: Option<String>,
 }
 
 fn first_version() -> u32 {
@@ -543,7 +548,23 @@ impl Profile {
             provisioned: None,
             version: 1,
             exported: None,
+            changed_at: None,
         }
+    }
+
+    /// Whether the content of this profile differs from `other`'s (ids, export and
+    /// provisioning records aside), each read in its own workspace.
+    fn content_differs(&self, ws: &Workspace, other: &Profile, other_ws: &Workspace) -> bool {
+        self.name != other.name
+            || self.description != other.description
+            || self.scopes != other.scopes
+            || self.products != other.products
+            || self.customers != other.customers
+            || self.device != other.device
+            || self
+                .scopes
+                .iter()
+                .any(|&s| ws.scope(s) != other_ws.scope(s))
     }
 }
 
@@ -796,8 +817,9 @@ impl Workspace {
     }
 
     /// Records an export of a profile and returns the version to write in the package: the
-    /// same as last time if nothing changed since the last export, else the next one.
-    pub fn record_export(&mut self, id: ProfileId) -> Option<u32> {
+    /// same as last time if nothing changed since the last export, else the next one. A profile
+    /// that has no record of its last change (made before changes were recorded) takes `now`.
+    pub fn record_export(&mut self, id: ProfileId, now: &str) -> Option<u32> {
         let resolved = self
             .profile(id)
             .map(|p| diff::ResolvedProfile::of(self, p))?;
@@ -806,7 +828,90 @@ impl Workspace {
             p.version += 1;
         }
         p.exported = Some(resolved);
+        p.changed_at.get_or_insert_with(|| now.to_string());
         Some(p.version)
+    }
+
+    /// Records `now` as the last change of every profile whose content differs from what it
+    /// was in `before` (new profiles included, and every profile sharing a changed scope).
+    pub fn stamp_changes(&mut self, before: &Workspace, now: &str) {
+        let changed: Vec<ProfileId> = self
+            .profiles
+            .iter()
+            .filter(|p| {
+                before
+                    .profile(p.id)
+                    .is_none_or(|old| p.content_differs(self, old, before))
+            })
+            .map(|p| p.id)
+            .collect();
+        for id in changed {
+            if let Some(p) = self.profile_mut(id) {
+                p.changed_at = Some(now.to_string());
+            }
+        }
+    }
+
+    /// Duplicates a profile under a new, unique name that fits the Name column, and returns the
+    /// copy's id. With `copy_scopes` the copy gets its own copies of the scopes (each under a
+    /// unique description naming the copy), so that editing one profile leaves the other alone;
+    /// otherwise the two profiles share the scopes. The copy is not provisioned and starts at
+    /// version 1.
+    pub fn duplicate_profile(&mut self, id: ProfileId, copy_scopes: bool) -> Option<ProfileId> {
+        let original = self.profile(id)?.clone();
+        let name = self.short_unique_profile_name(&original.name);
+        let scopes = if copy_scopes {
+            original
+                .scopes
+                .iter()
+                .filter_map(|&s| {
+                    let scope = self.scope(s)?.clone();
+                    let new_id = ScopeId(self.fresh_id());
+                    let description =
+                        self.unique_scope_description(&format!("{} ({name})", scope.description));
+                    self.scopes.push(Scope {
+                        id: new_id,
+                        description,
+                        ..scope
+                    });
+                    Some(new_id)
+                })
+                .collect()
+        } else {
+            original.scopes.clone()
+        };
+        let copy_id = ProfileId(self.fresh_id());
+        let at = self
+            .profiles
+            .iter()
+            .position(|p| p.id == id)
+            .map_or(self.profiles.len(), |i| i + 1);
+        self.profiles.insert(
+            at,
+            Profile {
+                scopes,
+                description: original.description.clone(),
+                products: original.products.clone(),
+                customers: original.customers.clone(),
+                device: original.device.clone(),
+                ..Profile::new(copy_id, name)
+            },
+        );
+        Some(copy_id)
+    }
+
+    /// A profile name not used yet, derived from `base` and short enough for the Name column
+    /// (`Default pr` gives `Default 2`, then `Default 3`).
+    pub fn short_unique_profile_name(&self, base: &str) -> String {
+        (2..)
+            .map(|n| {
+                let suffix = format!(" {n}");
+                let room = NAME_COLUMN_LENGTH.saturating_sub(suffix.chars().count());
+                let stem: String = base.trim().chars().take(room).collect();
+                format!("{}{suffix}", stem.trim_end())
+            })
+            .find(|c| self.profile_named(c).is_none())
+            .unwrap_or_else(|| base.to_string())
     }
 
     /// Clears the provisioned mark (the registers were reprovisioned, or never existed).

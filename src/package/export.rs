@@ -4,7 +4,7 @@ use super::{
     sha256_hex, Manifest, ManifestFile, ManifestProfile, ProfileDoc, ProfileFile,
     ValidationSummary, FORMAT_VERSION, PACKAGE_FORMAT, PROFILE_FORMAT,
 };
-use crate::catalog::{Catalog, SqlType};
+use crate::catalog::{documented_jobs, Catalog, SqlType};
 use crate::model::diff::ResolvedProfile;
 use crate::model::{ProfileId, Workspace};
 use crate::validation::{validate_profile, Counts, Diagnostic, Severity};
@@ -126,11 +126,12 @@ fn readme(
     profile: &ResolvedProfile,
     version: u32,
     counts: Counts,
-    created_at: &str,
+    changed_at: &str,
     seed: bool,
+    (documented, known): (usize, usize),
 ) -> String {
     let mut text = format!(
-        "Offline profile package: {} (version {version})\r\nMade by Offline Profile Studio {} on {created_at}.\r\n\r\n",
+        "Offline profile package: {} (version {version})\r\nMade by Offline Profile Studio {} from the profile as last changed on {changed_at}.\r\n\r\n",
         profile.name,
         env!("CARGO_PKG_VERSION")
     );
@@ -148,6 +149,9 @@ fn readme(
             s.tables.len()
         ));
     }
+    text.push_str(&format!(
+        "\r\nJobs: {documented} of the profile's {known} tables have their scheduler job named by a public\r\nvendor document; the others' jobs are inferred from table names (the Catalog shows which).\r\n"
+    ));
     text.push_str(&format!(
         "\r\nChecks at export: {} errors, {} warnings, {} info (details in validation.json).\r\n\r\n",
         counts.errors, counts.warnings, counts.infos
@@ -171,18 +175,22 @@ fn zip(files: &[(&str, Vec<u8>)]) -> Vec<u8> {
     super::archive::write(files).unwrap_or_default()
 }
 
+/// What a package records as its time when the profile has no record of its last change.
+pub const TIME_NOT_RECORDED: &str = "not recorded";
+
 /// Builds the package of a profile, or refuses while it has errors. `seed` adds
-/// `offline-seed.sqlite`.
+/// `offline-seed.sqlite`. The package records the profile's last change, never the moment of
+/// export: the same profile (and seed) always gives the same bytes.
 pub fn export_package(
     ws: &Workspace,
     id: ProfileId,
     catalog: &Catalog,
-    created_at: &str,
     seed: Option<&[u8]>,
 ) -> Result<ExportedPackage, ExportRefused> {
     let Some(p) = ws.profile(id) else {
         return Err(ExportRefused { errors: Vec::new() });
     };
+    let created_at = p.changed_at.as_deref().unwrap_or(TIME_NOT_RECORDED);
     let diagnostics = validate_profile(ws, p, catalog);
     let errors: Vec<Diagnostic> = diagnostics
         .iter()
@@ -233,7 +241,15 @@ pub fn export_package(
         ),
         (
             "README.txt",
-            readme(&resolved, p.version, counts, created_at, seed.is_some()).into_bytes(),
+            readme(
+                &resolved,
+                p.version,
+                counts,
+                created_at,
+                seed.is_some(),
+                documented_jobs(catalog, resolved.scopes.iter().flat_map(|s| &s.tables)),
+            )
+            .into_bytes(),
         ),
     ];
     // The package documents its own formats.

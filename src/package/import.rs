@@ -190,9 +190,9 @@ fn read_package(bytes: &[u8], file: &str, catalog: &Catalog) -> Result<Imported,
     })?;
     let manifest: Manifest = parse(&manifest_bytes, "manifest.json", PACKAGE_FORMAT)?;
     if !manifest.files.iter().any(|f| f.name == "profile.json") {
-        return Err(unreadable(
+        return Err(invalid(
             "manifest.json",
-            Some("files".into()),
+            "files".into(),
             "does not list profile.json",
         ));
     }
@@ -200,9 +200,9 @@ fn read_package(bytes: &[u8], file: &str, catalog: &Catalog) -> Result<Imported,
     let mut seed = None;
     for (i, entry) in manifest.files.iter().enumerate() {
         let content = read_entry(&archive, &entry.name, file)?.ok_or_else(|| {
-            unreadable(
+            invalid(
                 file,
-                None,
+                format!("manifest.json files[{i}]"),
                 format!(
                     "{} is listed in manifest.json but missing from the package",
                     entry.name
@@ -212,11 +212,13 @@ fn read_package(bytes: &[u8], file: &str, catalog: &Catalog) -> Result<Imported,
         if sha256_hex(&content) != entry.sha256.to_ascii_lowercase()
             || content.len() as u64 != entry.bytes
         {
-            return Err(unreadable(
-                &entry.name,
-                None,
-                format!("checksum mismatch: the file differs from what manifest.json (files[{i}]) records; the package was altered or damaged"),
-            ));
+            // The zip was read; its content is not what was packaged: invalid, not unreadable.
+            return Err(ImportError {
+                kind: ErrorKind::Invalid,
+                file: entry.name.clone(),
+                field: None,
+                message: format!("checksum mismatch: the file differs from what manifest.json (files[{i}]) records; the package was altered or damaged"),
+            });
         }
         match entry.name.as_str() {
             "profile.json" => profile_bytes = Some(content),

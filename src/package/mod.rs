@@ -24,7 +24,9 @@ mod import;
 pub mod schemas;
 pub mod share;
 
-pub use export::{export_package, profile_json, schema_sql, ExportRefused, ExportedPackage};
+pub use export::{
+    export_package, profile_json, schema_sql, ExportRefused, ExportedPackage, TIME_NOT_RECORDED,
+};
 pub use import::{
     apply_import, plan_import, read_file, ClashChoice, ImportPlan, Imported, ScopeOutcome,
 };
@@ -164,7 +166,8 @@ pub struct Manifest {
     pub format_version: u32,
     /// The version of Offline Profile Studio that made the package.
     pub app_version: String,
-    /// When the package was made (ISO-8601).
+    /// When the packaged profile last changed (ISO-8601), not the moment of export, so that
+    /// the same profile always gives the same package.
     pub created_at: String,
     /// The profile's name and version.
     pub profile: ManifestProfile,

@@ -12,5 +12,8 @@ pub use engine::{
     Conflict, Engine, Progress, Session, SimError, SimResult, SizeSample, TableVolume, PHASE_DONE,
     PHASE_GENERATE, PHASE_PROVISION, PHASE_SYNC,
 };
-pub use report::{ScopeTotals, StepView, Summary, TableTotals};
+pub use report::{
+    RegisterSize, ScopeTotals, StepView, Summary, TableTotals, DATABASE_CAP_BYTES,
+    DATABASE_GUIDANCE_BYTES,
+};
 pub use scenario::{parse_outages, Outage, Preset, Scenario, ScenarioError};

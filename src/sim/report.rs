@@ -103,7 +103,57 @@ pub struct StepView {
     pub moved: Vec<(String, &'static str, u64, u64)>,
 }
 
+/// The size an offline database should stay under (vendor guidance; bytes, decimal).
+pub const DATABASE_GUIDANCE_BYTES: u64 = 8_000_000_000;
+/// The hard cap of an offline database (SQL Server Express; bytes, decimal).
+pub const DATABASE_CAP_BYTES: u64 = 10_000_000_000;
+
+/// One register's offline database at the end of a run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RegisterSize {
+    /// The register (from 1).
+    pub register: u32,
+    /// Its estimated size at the end of the run.
+    pub final_bytes: u64,
+    /// Its largest estimated size during the run.
+    pub peak_bytes: u64,
+    /// The final size as a percentage of [`DATABASE_GUIDANCE_BYTES`].
+    pub guidance_percent: f64,
+    /// The final size as a percentage of [`DATABASE_CAP_BYTES`].
+    pub cap_percent: f64,
+}
+
+impl RegisterSize {
+    /// Whether the register ends above the guidance.
+    pub fn over_guidance(&self) -> bool {
+        self.final_bytes > DATABASE_GUIDANCE_BYTES
+    }
+}
+
 impl SimResult {
+    /// Each register's database size at the end of the run, by register.
+    pub fn register_sizes(&self) -> Vec<RegisterSize> {
+        let registers: std::collections::BTreeSet<u32> =
+            self.sizes.iter().map(|s| s.register).collect();
+        registers
+            .into_iter()
+            .filter_map(|register| {
+                let mut samples = self.sizes.iter().filter(|s| s.register == register);
+                let first = samples.next()?;
+                let (last, peak) = samples.fold((first, first.bytes), |(last, peak), s| {
+                    (if s.at >= last.at { s } else { last }, peak.max(s.bytes))
+                });
+                Some(RegisterSize {
+                    register,
+                    final_bytes: last.bytes,
+                    peak_bytes: peak,
+                    guidance_percent: last.bytes as f64 / DATABASE_GUIDANCE_BYTES as f64 * 100.0,
+                    cap_percent: last.bytes as f64 / DATABASE_CAP_BYTES as f64 * 100.0,
+                })
+            })
+            .collect()
+    }
+
     /// The run's summary figures.
     pub fn summary(&self) -> Summary {
         let registers = self.registers();

@@ -6,6 +6,7 @@
 //! `cargo test` and in the command-line tool. Both return [`DbError`] carrying SQLite's own
 //! message; no `JsValue` and no rusqlite type escapes this module.
 
+pub mod console;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
 #[cfg(target_arch = "wasm32")]

@@ -9,6 +9,7 @@ mod fields;
 mod packages;
 mod profiles;
 mod route;
+mod scroll;
 mod simulation;
 mod state;
 mod storage;

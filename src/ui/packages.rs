@@ -103,10 +103,10 @@ fn ExportCard() -> impl IntoView {
                 let result = match sim.register_database(register).await {
                     Ok(seed) => {
                         studio.edit(|ws| {
-                            ws.record_export(id);
+                            ws.record_export(id, &now_iso());
                         });
                         let ws = studio.ws.get_untracked();
-                        export_package(&ws, id, catalog, &now_iso(), Some(&seed))
+                        export_package(&ws, id, catalog, Some(&seed))
                             .map_err(|_| "the profile has errors".to_string())
                             .and_then(|pkg| {
                                 download_bytes(&pkg.filename, "application/zip", &pkg.bytes)
@@ -125,10 +125,10 @@ fn ExportCard() -> impl IntoView {
             return;
         }
         let mut version = None;
-        studio.edit(|ws| version = ws.record_export(id));
+        studio.edit(|ws| version = ws.record_export(id, &now_iso()));
         let ws = studio.ws.get_untracked();
         let result = match what {
-            "package" => export_package(&ws, id, catalog, &now_iso(), None)
+            "package" => export_package(&ws, id, catalog, None)
                 .map_err(|_| "the profile has errors".to_string())
                 .and_then(|pkg| {
                     download_bytes(&pkg.filename, "application/zip", &pkg.bytes)

@@ -46,6 +46,8 @@ pub struct Studio {
     pub profile: RwSignal<Option<ProfileId>>,
     /// The scope open in the Offline scope form.
     pub scope: RwSignal<Option<ScopeId>>,
+    /// The current line of each profile's Offline tables grid, where the user chose one.
+    pub current_line: RwSignal<std::collections::HashMap<ProfileId, ScopeId>>,
     /// Whether saving works.
     pub storage: RwSignal<StorageState>,
     /// A one-off notice.
@@ -90,6 +92,7 @@ impl Studio {
             can_redo: RwSignal::new(false),
             profile: RwSignal::new(first),
             scope: RwSignal::new(None),
+            current_line: RwSignal::new(Default::default()),
             storage: RwSignal::new(storage_state),
             notice: RwSignal::new(notice),
             synced: StoredValue::new(synced),
@@ -273,6 +276,8 @@ impl Studio {
         if after == before {
             return;
         }
+        // Packages record when a profile last changed (not when it was exported).
+        after.stamp_changes(&before, &storage::now_iso());
         let same_field = key.is_some() && self.last_edit.with_value(|k| k.as_deref() == key);
         if !same_field {
             self.history.update_value(|h| h.record(before, &after));

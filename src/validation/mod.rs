@@ -9,7 +9,7 @@
 mod fix;
 mod rules;
 
-pub use rules::STORM_SESSIONS_PER_DAY;
+pub use rules::{thousands, STORM_SESSIONS_PER_DAY};
 
 use crate::catalog::Catalog;
 use crate::model::{Profile, ProfileId, Scope, ScopeId, Workspace};

@@ -55,7 +55,8 @@ fn fix(label: impl Into<String>, action: FixAction) -> Option<Fix> {
     })
 }
 
-fn thousands(n: u64) -> String {
+/// A whole number with thousands separators, as the app writes counts (5,020).
+pub fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {

@@ -39,7 +39,7 @@ test('run the reference preset, read the timeline, query and download a register
   // Writes are refused and change nothing.
   await inspector.getByLabel(/SQL query/).fill('DELETE FROM CUSTTABLE');
   await inspector.getByRole('button', { name: 'Run query' }).click();
-  await expect(inspector.getByRole('alert')).toContainText('Only reading is allowed here');
+  await expect(inspector.getByRole('alert')).toContainText('Statement 1 starts with DELETE: only reading is allowed here');
   await inspector.getByLabel(/SQL query/).fill('SELECT * FROM no_such_table');
   await inspector.getByRole('button', { name: 'Run query' }).click();
   await expect(inspector.getByRole('alert')).toContainText('no such table: no_such_table');

@@ -3,6 +3,7 @@
 //! products, Offline customers, SQLite device configuration).
 
 mod diagnostics;
+mod duplicate;
 mod limits;
 mod scopes;
 
@@ -183,6 +184,7 @@ fn ProfileEditor(
     let is_default = Signal::derive(move || name.get() == DEFAULT_PROFILE_NAME);
     let confirm_delete = RwSignal::new(false);
     let confirm_restore = RwSignal::new(false);
+    let duplicating = RwSignal::new(false);
     // Other profiles that share the default scopes see the restore too: name them.
     let sharing = Memo::new(move |_| {
         studio.ws.with(|ws| {
@@ -210,6 +212,7 @@ fn ProfileEditor(
                         <h2 id="general-title">"General"</h2>
                         <div class="toolbar">
                             <ProvisionToggle id/>
+                            <button type="button" aria-expanded=move || duplicating.get().to_string() on:click=move |_| duplicating.update(|d| *d = !*d)>"Duplicate"</button>
                             <Show when=move || is_default.get()>
                                 <button type="button" on:click=move |_| confirm_restore.set(true)>"Restore default"</button>
                             </Show>
@@ -218,6 +221,7 @@ fn ProfileEditor(
                             </button>
                         </div>
                     </div>
+                    <duplicate::DuplicateProfile id asking=duplicating/>
                     <Show when=move || confirm_delete.get()>
                         <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete-text">
                             <p id="confirm-delete-text">

@@ -4,6 +4,7 @@
 use crate::catalog::{Catalog, Job, TableDirection};
 use crate::model::{ConflictPolicy, ProfileId, ScopeId, SyncDirection, TimeUnit};
 use crate::ui::fields::{issues_of, FieldIssues, NumberField, TextField};
+use crate::ui::scroll::ScrollBox;
 use crate::ui::state::use_studio;
 use crate::validation::Severity;
 use leptos::prelude::*;
@@ -17,6 +18,43 @@ struct Line {
     frequency: String,
     default_frequency: bool,
     tables: usize,
+}
+
+/// The current line of a profile's Offline tables grid. As in the back office, a grid always
+/// has a current line while it has lines: the one last chosen for this profile (kept while the
+/// app runs), else the first.
+#[derive(Clone, Copy)]
+struct CurrentLine {
+    profile: ProfileId,
+    lines: Memo<Vec<Line>>,
+    /// The app's choices, per profile (`Studio::current_line`).
+    choice: RwSignal<std::collections::HashMap<ProfileId, ScopeId>>,
+}
+
+impl CurrentLine {
+    fn get(&self) -> Option<ScopeId> {
+        let chosen = self.choice.with(|m| m.get(&self.profile).copied());
+        self.lines.with(|l| {
+            chosen
+                .filter(|c| l.iter().any(|x| x.id == *c))
+                .or_else(|| l.first().map(|x| x.id))
+        })
+    }
+
+    fn get_untracked(&self) -> Option<ScopeId> {
+        untrack(|| self.get())
+    }
+
+    fn set(&self, scope: Option<ScopeId>) {
+        self.choice.update(|m| match scope {
+            Some(s) => {
+                m.insert(self.profile, s);
+            }
+            None => {
+                m.remove(&self.profile);
+            }
+        });
+    }
 }
 
 /// The profile's scopes in sync order, with Add, Remove, Move up, Move down and Offline scope.
@@ -44,33 +82,49 @@ pub fn OfflineTables(
                 .unwrap_or_default()
         })
     });
-    let selected = RwSignal::new(None::<ScopeId>);
+    let selected = CurrentLine {
+        profile: id,
+        lines,
+        choice: studio.current_line,
+    };
     let adding = RwSignal::new(false);
     let position = move || {
         selected
             .get()
             .and_then(|s| lines.with(|l| l.iter().position(|x| x.id == s)))
     };
+    let position_untracked =
+        move |s: ScopeId| lines.with_untracked(|l| l.iter().position(|x| x.id == s));
     let move_by = move |delta: isize| {
-        if let Some(from) = position() {
-            let to = from as isize + delta;
-            let len = lines.with_untracked(Vec::len) as isize;
-            if (0..len).contains(&to) {
-                studio.edit(|ws| {
-                    ws.move_scope(id, from, to as usize);
-                });
-                if let Some(s) = selected.get_untracked() {
-                    focus(&format!("profile-scope-{}", s.0));
-                }
-            }
+        let Some(s) = selected.get_untracked() else {
+            return;
+        };
+        let Some(from) = position_untracked(s) else {
+            return;
+        };
+        let to = from as isize + delta;
+        let len = lines.with_untracked(Vec::len) as isize;
+        if (0..len).contains(&to) {
+            // The moved line stays current (not whichever line takes the first place).
+            selected.set(Some(s));
+            studio.edit(|ws| {
+                ws.move_scope(id, from, to as usize);
+            });
+            focus(&format!("profile-scope-{}", s.0));
         }
     };
     let remove = move || {
         if let Some(s) = selected.get_untracked() {
+            let at = position_untracked(s);
             studio.edit(|ws| {
                 ws.remove_scope_from_profile(id, s);
             });
-            selected.set(None);
+            // The line that took its place (or the new last one) becomes current.
+            let next = lines.with_untracked(|l| {
+                at.and_then(|at| l.get(at.min(l.len().saturating_sub(1))))
+                    .map(|x| x.id)
+            });
+            selected.set(next);
         }
     };
     let open = move || {
@@ -80,112 +134,165 @@ pub fn OfflineTables(
         }
     };
     let numbered_lines = move || lines.get().into_iter().enumerate().collect::<Vec<_>>();
+    let why = "offline-tables-why";
+    // Why a button is disabled, as its tooltip (the hint below the toolbar says it in text).
+    // `edge`: 0 for Remove and Offline scope, 1 for Move up, 2 for Move down.
+    let tip = move |edge: u8| -> Option<&'static str> {
+        let n = lines.with(Vec::len);
+        if n == 0 {
+            return Some("This profile has no line yet: click Add first.");
+        }
+        match (edge, position()?) {
+            (1, 0) => Some("The current line is already the first."),
+            (2, p) if p + 1 >= n => Some("The current line is already the last."),
+            _ => None,
+        }
+    };
     view! {
         <section class="card fasttab" aria-labelledby="offline-tables">
             <div class="section-head">
                 <h2 id="offline-tables" tabindex="-1">"Offline tables"</h2>
                 <div class="toolbar" role="toolbar" aria-label="Offline tables actions">
                     <button type="button" on:click=move |_| { adding.set(true); focus("add-scope"); }>"Add"</button>
-                    <button type="button" disabled=move || selected.get().is_none() on:click=move |_| remove()>"Remove"</button>
-                    <button type="button" disabled=move || position().is_none_or(|p| p == 0) on:click=move |_| move_by(-1)>"Move up"</button>
-                    <button type="button" disabled=move || position().is_none_or(|p| p + 1 >= lines.with(Vec::len)) on:click=move |_| move_by(1)>"Move down"</button>
-                    <button type="button" disabled=move || selected.get().is_none() on:click=move |_| open()>"Offline scope"</button>
+                    <button type="button" disabled=move || selected.get().is_none() aria-describedby=why title=move || tip(0) on:click=move |_| remove()>"Remove"</button>
+                    <button type="button" disabled=move || position().is_none_or(|p| p == 0) aria-describedby=why title=move || tip(1) on:click=move |_| move_by(-1)>"Move up"</button>
+                    <button type="button" disabled=move || position().is_none_or(|p| p + 1 >= lines.with(Vec::len)) aria-describedby=why title=move || tip(2) on:click=move |_| move_by(1)>"Move down"</button>
+                    <button type="button" disabled=move || selected.get().is_none() aria-describedby=why title=move || tip(0) on:click=move |_| open()>"Offline scope"</button>
                 </div>
             </div>
-            <p class="hint">"Scopes synchronize in this order. Select a line to remove it, move it (Alt+\u{2191}/\u{2193}) or open its Offline scope form."</p>
+            <p class="hint" id=why>
+                {move || if lines.with(Vec::is_empty) {
+                    "Remove, Move up, Move down and Offline scope act on the current line, and this profile has no line yet: click Add to choose or create an offline scope first."
+                } else {
+                    "Scopes synchronize in this order. The selected line is the current one: Remove it, move it (Alt+\u{2191}/\u{2193}) or open its Offline scope form (Enter)."
+                }}
+            </p>
             <FieldIssues id="offline-tables".to_string()/>
-            <table class="grid scopes-grid">
-                <caption class="visually-hidden">"Offline scopes of this profile, in sync order"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col" class="num">"#"</th>
-                        <th scope="col">"Description"</th>
-                        <th scope="col">"Synchronization direction"</th>
-                        <th scope="col">"Synchronization frequency"</th>
-                        <th scope="col" class="num">"Tables"</th>
-                        <th scope="col">"Checks"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For
-                        each=numbered_lines
-                        key=|(i, l)| (*i, l.clone())
-                        children=move |(i, line)| {
-                            let sid = line.id;
-                            let input_id = format!("profile-scope-{}", sid.0);
-                            let is_selected = move || selected.get() == Some(sid);
-                            let issues = Memo::new(move |_| {
-                                let mut n = (0, 0);
-                                for key in [format!("scope-{}-tables", sid.0), format!("scope-{}-frequency", sid.0), format!("scope-{}-description", sid.0), format!("profile-scope-{}", sid.0)] {
-                                    for d in issues_of(&key) {
-                                        if d.severity == Severity::Error { n.0 += 1 } else if d.severity == Severity::Warning { n.1 += 1 }
+            <ScrollBox label="Offline scopes of this profile" class="scopes-scroll">
+                <table class="grid scopes-grid">
+                    <caption class="visually-hidden">"Offline scopes of this profile, in sync order"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col" class="num">"#"</th>
+                            <th scope="col">"Description"</th>
+                            <th scope="col">"Synchronization direction"</th>
+                            <th scope="col">"Synchronization frequency"</th>
+                            <th scope="col" class="num">"Tables"</th>
+                            <th scope="col">"Checks"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=numbered_lines
+                            key=|(i, l)| (*i, l.clone())
+                            children=move |(i, line)| {
+                                let sid = line.id;
+                                let input_id = format!("profile-scope-{}", sid.0);
+                                let is_selected = move || selected.get() == Some(sid);
+                                let issues = Memo::new(move |_| {
+                                    let mut n = (0, 0);
+                                    for key in [format!("scope-{}-tables", sid.0), format!("scope-{}-frequency", sid.0), format!("scope-{}-description", sid.0), format!("profile-scope-{}", sid.0)] {
+                                        for d in issues_of(&key) {
+                                            if d.severity == Severity::Error { n.0 += 1 } else if d.severity == Severity::Warning { n.1 += 1 }
+                                        }
                                     }
-                                }
-                                // Table-level findings of this scope.
-                                if let Some(shown) = use_context::<crate::ui::fields::Shown>() {
-                                    shown.0.with(|ds| for d in ds.iter().filter(|d| d.place.scope == Some(sid) && d.place.table.is_some()) {
-                                        if d.severity == Severity::Error { n.0 += 1 } else if d.severity == Severity::Warning { n.1 += 1 }
-                                    });
-                                }
-                                n
-                            });
-                            view! {
-                                <tr class:selected=is_selected on:click=move |_| selected.set(Some(sid))>
-                                    <td class="num">{i + 1}</td>
-                                    <td>
-                                        <label class="line-select">
-                                            <input
-                                                type="radio"
-                                                id=input_id
-                                                prop:checked=is_selected
-                                                on:change=move |_| selected.set(Some(sid))
-                                                on:keydown=move |ev| {
-                                                    if ev.alt_key() && ev.key() == "ArrowUp" { ev.prevent_default(); selected.set(Some(sid)); move_by(-1); }
-                                                    if ev.alt_key() && ev.key() == "ArrowDown" { ev.prevent_default(); selected.set(Some(sid)); move_by(1); }
-                                                    if ev.key() == "Enter" { ev.prevent_default(); selected.set(Some(sid)); open(); }
-                                                    if !ev.alt_key() && (ev.key() == "ArrowUp" || ev.key() == "ArrowDown") {
-                                                        ev.prevent_default();
-                                                        let delta: isize = if ev.key() == "ArrowUp" { -1 } else { 1 };
-                                                        let next = lines.with_untracked(|l| {
-                                                            let at = l.iter().position(|x| x.id == sid)? as isize + delta;
-                                                            l.get(usize::try_from(at).ok()?).map(|x| x.id)
-                                                        });
-                                                        if let Some(n) = next { selected.set(Some(n)); focus(&format!("profile-scope-{}", n.0)); }
+                                    // Table-level findings of this scope.
+                                    if let Some(shown) = use_context::<crate::ui::fields::Shown>() {
+                                        shown.0.with(|ds| for d in ds.iter().filter(|d| d.place.scope == Some(sid) && d.place.table.is_some()) {
+                                            if d.severity == Severity::Error { n.0 += 1 } else if d.severity == Severity::Warning { n.1 += 1 }
+                                        });
+                                    }
+                                    n
+                                });
+                                view! {
+                                    <tr class:selected=is_selected on:click=move |_| selected.set(Some(sid))>
+                                        <td class="num">{i + 1}</td>
+                                        <td>
+                                            <label class="line-select">
+                                                <input
+                                                    type="radio"
+                                                    id=input_id
+                                                    prop:checked=is_selected
+                                                    on:change=move |_| selected.set(Some(sid))
+                                                    on:keydown=move |ev| {
+                                                        if ev.alt_key() && ev.key() == "ArrowUp" { ev.prevent_default(); selected.set(Some(sid)); move_by(-1); }
+                                                        if ev.alt_key() && ev.key() == "ArrowDown" { ev.prevent_default(); selected.set(Some(sid)); move_by(1); }
+                                                        if ev.key() == "Enter" { ev.prevent_default(); selected.set(Some(sid)); open(); }
+                                                        if !ev.alt_key() && (ev.key() == "ArrowUp" || ev.key() == "ArrowDown") {
+                                                            ev.prevent_default();
+                                                            let delta: isize = if ev.key() == "ArrowUp" { -1 } else { 1 };
+                                                            let next = lines.with_untracked(|l| {
+                                                                let at = l.iter().position(|x| x.id == sid)? as isize + delta;
+                                                                l.get(usize::try_from(at).ok()?).map(|x| x.id)
+                                                            });
+                                                            if let Some(n) = next { selected.set(Some(n)); focus(&format!("profile-scope-{}", n.0)); }
+                                                        }
                                                     }
+                                                />
+                                                <span>{line.description.clone()}</span>
+                                            </label>
+                                        </td>
+                                        <td>{line.direction.label()}</td>
+                                        <td>
+                                            {line.frequency.clone()}
+                                            {line.default_frequency.then(|| view! { <span class="tag">"default"</span> })}
+                                        </td>
+                                        <td class="num">{line.tables}</td>
+                                        <td>
+                                            {move || {
+                                                let (e, w) = issues.get();
+                                                view! {
+                                                    {(e > 0).then(|| view! { <span class="badge bad">{format!("{e} error{}", if e == 1 { "" } else { "s" })}</span> })}
+                                                    {(w > 0).then(|| view! { <span class="badge warn">{format!("{w} warning{}", if w == 1 { "" } else { "s" })}</span> })}
+                                                    {(e == 0 && w == 0).then(|| view! { <span class="badge okay">"OK"</span> })}
                                                 }
-                                            />
-                                            <span>{line.description.clone()}</span>
-                                        </label>
-                                    </td>
-                                    <td>{line.direction.label()}</td>
-                                    <td>
-                                        {line.frequency.clone()}
-                                        {line.default_frequency.then(|| view! { <span class="tag">"default"</span> })}
-                                    </td>
-                                    <td class="num">{line.tables}</td>
-                                    <td>
-                                        {move || {
-                                            let (e, w) = issues.get();
-                                            view! {
-                                                {(e > 0).then(|| view! { <span class="badge bad">{format!("{e} error{}", if e == 1 { "" } else { "s" })}</span> })}
-                                                {(w > 0).then(|| view! { <span class="badge warn">{format!("{w} warning{}", if w == 1 { "" } else { "s" })}</span> })}
-                                                {(e == 0 && w == 0).then(|| view! { <span class="badge okay">"OK"</span> })}
-                                            }
-                                        }}
-                                    </td>
-                                </tr>
+                                            }}
+                                        </td>
+                                    </tr>
+                                }
                             }
-                        }
-                    />
-                </tbody>
-            </table>
+                        />
+                    </tbody>
+                </table>
+            </ScrollBox>
             <Show when=move || lines.with(Vec::is_empty) && !adding.get()>
                 <p class="empty">"No offline scope yet. Click Add to choose or create one."</p>
             </Show>
+            <JobSources id/>
             <Show when=move || adding.get()>
                 <AddLine id selected adding/>
             </Show>
         </section>
+    }
+}
+
+/// How many of the profile's tables have a documented job, below the grid.
+#[component]
+fn JobSources(
+    /// The profile.
+    id: ProfileId,
+) -> impl IntoView {
+    let studio = use_studio();
+    let counts = Memo::new(move |_| {
+        studio.ws.with(|ws| {
+            ws.profile(id)
+                .map(|p| {
+                    crate::catalog::documented_jobs(
+                        Catalog::builtin(),
+                        ws.scopes_of(p).flat_map(|s| &s.tables),
+                    )
+                })
+                .unwrap_or((0, 0))
+        })
+    });
+    move || {
+        let (documented, known) = counts.get();
+        (known > 0).then(|| view! {
+            <p class="hint job-sources">
+                {format!("Jobs: {documented} of the {known} tables in this profile have their job named by a public vendor document; the others' jobs are inferred from table names. ")}
+                <a href="#/catalog">"See which in the Catalog"</a>
+            </p>
+        })
     }
 }
 
@@ -194,8 +301,8 @@ pub fn OfflineTables(
 fn AddLine(
     /// The profile.
     id: ProfileId,
-    /// The grid's selected line (set to the new one).
-    selected: RwSignal<Option<ScopeId>>,
+    /// The grid's current line (set to the new one).
+    selected: CurrentLine,
     /// Whether the new line is shown.
     adding: RwSignal<bool>,
 ) -> impl IntoView {
@@ -451,7 +558,7 @@ fn LineDetails(
             <Show when=move || picking.get()>
                 <TablePicker scope picking/>
             </Show>
-            <div class="table-scroll lines">
+            <ScrollBox label="Tables of this offline scope" class="lines">
                 <table class="grid">
                     <caption class="visually-hidden">"Tables of this offline scope"</caption>
                     <thead>
@@ -505,7 +612,7 @@ fn LineDetails(
                         />
                     </tbody>
                 </table>
-            </div>
+            </ScrollBox>
             <Show when=move || tables.with(Vec::is_empty)>
                 <p class="empty">"No table yet. Click Add to choose tables from the catalog."</p>
             </Show>
@@ -687,7 +794,7 @@ pub fn ScopeLibrary(
                     </div>
                 }
             })}
-            <div class="table-scroll">
+            <ScrollBox label="All offline scopes">
                 <table class="grid library">
                     <caption class="visually-hidden">"All offline scopes"</caption>
                     <thead>
@@ -729,7 +836,7 @@ pub fn ScopeLibrary(
                         />
                     </tbody>
                 </table>
-            </div>
+            </ScrollBox>
         </section>
     }
 }

@@ -3,8 +3,8 @@
 //! volumes, the database sizes, and a look inside each register's database.
 
 use super::engine::{now_ms, sqljs, yield_to_browser};
+use super::scroll::ScrollBox;
 use super::state::use_studio;
-use super::storage::download_bytes;
 use crate::catalog::Catalog;
 use crate::model::diff::ResolvedProfile;
 use crate::model::ProfileId;
@@ -15,9 +15,13 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 mod compare;
+mod inspector;
+mod sizes;
 mod trainer;
 
 use compare::Comparison;
+use inspector::Inspector;
+use sizes::Sizes;
 use trainer::Trainer;
 
 /// Bytes as people read them (decimal units).
@@ -524,7 +528,7 @@ fn Results(
         }
     });
     view! {
-        <div class="results">
+        <div class="sim-results">
             <section class="card" aria-labelledby="summary-title">
                 <h2 id="summary-title">"Summary"</h2>
                 <p class="hint">{format!("Profile \u{201c}{name}\u{201d}, {} register{}.", sum.registers, if sum.registers == 1 { "" } else { "s" })}</p>
@@ -756,7 +760,7 @@ fn Volumes(
                     <input id="volumes-filter" type="search" autocomplete="off" placeholder="table or scope" prop:value=move || filter.get() on:input:target=move |ev| filter.set(ev.target().value())/>
                     <span class="hint">{move || format!("{} of {table_count} tables that moved rows, largest first", shown.with(Vec::len))}</span>
                 </div>
-                <div class="table-scroll volumes-tables">
+                <ScrollBox label="Volumes per table" class="volumes-tables">
                     <table class="grid volumes">
                         <caption class="visually-hidden">"Volumes per table"</caption>
                         <thead><tr>
@@ -778,175 +782,8 @@ fn Volumes(
                             }/>
                         </tbody>
                     </table>
-                </div>
+                </ScrollBox>
             </Show>
-        </section>
-    }
-}
-
-/// Each register's offline database size over time against the 8 GB guidance and 10 GB cap.
-#[component]
-fn Sizes(
-    /// The run's results.
-    result: Arc<SimResult>,
-) -> impl IntoView {
-    const W: f64 = 960.0;
-    const H: f64 = 200.0;
-    let horizon = result.sizes.iter().map(|s| s.at).fold(3600.0f64, f64::max);
-    let peak = result.sizes.iter().map(|s| s.bytes).max().unwrap_or(0) as f64;
-    let top = (peak * 1.15).max(1.0);
-    let registers = result.sizes.iter().map(|s| s.register).max().unwrap_or(0);
-    let lines: Vec<(u32, String)> = (1..=registers)
-        .map(|reg| {
-            let pts: Vec<String> = result
-                .sizes
-                .iter()
-                .filter(|s| s.register == reg)
-                .map(|s| {
-                    format!(
-                        "{:.1},{:.1}",
-                        50.0 + s.at / horizon * (W - 60.0),
-                        H - 20.0 - s.bytes as f64 / top * (H - 40.0)
-                    )
-                })
-                .collect();
-            (reg, pts.join(" "))
-        })
-        .collect();
-    let guidance = 8e9;
-    view! {
-        <section class="card" aria-labelledby="sizes-title">
-            <h2 id="sizes-title">"Offline database size"</h2>
-            <p>{format!("Largest register database: {} (estimate) \u{2014} {:.2}% of the 8 GB guidance, {:.2}% of the 10 GB cap.", human_bytes(peak), peak / guidance * 100.0, peak / 1e10 * 100.0)}</p>
-            <svg class="gauge" viewBox="0 0 1000 40" width="100%" height="40" role="img" aria-label=format!("{} of the 10 GB cap; the 8 GB guidance is marked", human_bytes(peak))>
-                <rect x="0" y="4" width="1000" height="14" rx="7" class="gauge-track"/>
-                <rect x="0" y="4" width=(peak / 1e10 * 1000.0).clamp(2.0, 1000.0) height="14" rx="7" class="gauge-fill"/>
-                <line x1="800" x2="800" y1="0" y2="22" class="gauge-mark"/>
-                <text x="800" y="36" text-anchor="middle" class="axis">"8 GB guidance"</text>
-                <text x="996" y="36" text-anchor="end" class="axis">"10 GB cap"</text>
-            </svg>
-            <svg class="sizes" viewBox=format!("0 0 {W} {H}") width=W height=H role="img" aria-label="Database size per register over time">
-                <text x="4" y="16" class="axis">{human_bytes(top)}</text>
-                <text x="4" y=H - 22.0 class="axis">"0"</text>
-                <line x1="50" x2=W y1=H - 20.0 y2=H - 20.0 class="lane-line"/>
-                {lines.into_iter().map(|(reg, pts)| {
-                    // Each line has its own dash pattern and a label at its end, so it reads without colour.
-                    const DASHES: [&str; 6] = ["", "6 3", "2 3", "10 3 2 3", "1 5", "12 4"];
-                    let end = pts.rsplit(' ').next().and_then(|p| p.split_once(',')).map(|(x, y)| (x.parse::<f64>().unwrap_or(0.0), y.parse::<f64>().unwrap_or(0.0)));
-                    let dash = DASHES[(reg as usize - 1) % DASHES.len()];
-                    view! {
-                        <polyline points=pts fill="none" stroke=colour(reg as usize - 1) stroke-width="1.5" stroke-dasharray=dash><title>{format!("Register {reg}")}</title></polyline>
-                        {end.map(|(x, y)| view! { <text x=(x + 3.0).min(W - 24.0) y=y - 3.0 - f64::from(reg % 3) * 9.0 class="axis line-label">{format!("R{reg}")}</text> })}
-                    }
-                }).collect_view()}
-                <text x="50" y=H - 4.0 class="axis">"0 h"</text>
-                <text x=W - 50.0 y=H - 4.0 class="axis">{format!("{:.0} h", horizon / 3600.0)}</text>
-            </svg>
-        </section>
-    }
-}
-
-/// Row counts, a read-only SQL console and a download, for any register.
-#[component]
-fn Inspector(
-    /// The run's results.
-    result: Arc<SimResult>,
-    /// The engine holding the databases.
-    engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage>,
-) -> impl IntoView {
-    let registers = result.registers().max(1);
-    let register = RwSignal::new(1u32);
-    let counts = Memo::new(move |_| {
-        let r = register.get();
-        engine.with_value(|e| e.as_ref().map(|e| e.register_counts(r)).unwrap_or_default())
-    });
-    let sql = RwSignal::new("SELECT count(*) FROM CUSTTABLE".to_string());
-    let output = RwSignal::new(None::<Result<crate::sqlite::QueryResult, String>>);
-    let message = RwSignal::new(None::<String>);
-    let run_query = move || {
-        let text = sql.get_untracked();
-        let r = register.get_untracked();
-        leptos::task::spawn_local(async move {
-            let out = async {
-                let lowered = text.trim_start().to_ascii_lowercase();
-                if !["select", "with", "pragma", "explain", "values"].iter().any(|k| lowered.starts_with(k)) {
-                    return Err("Only reading is allowed here: start with SELECT, WITH, PRAGMA, EXPLAIN or VALUES.".to_string());
-                }
-                let module = sqljs().await.map_err(|e| e.to_string())?;
-                let target = module.open().map_err(|e| e.to_string())?;
-                let name = target.attach_name().unwrap_or_default();
-                engine.with_value(|e| e.as_ref().map(|e| e.export_register(r, &name)).unwrap_or(Ok(()))).map_err(|e| e.to_string())?;
-                target.exec_batch("PRAGMA query_only = 1").map_err(|e| e.to_string())?;
-                target.query(&text, &[]).map_err(|e| e.to_string())
-            }
-            .await;
-            output.set(Some(out));
-        });
-    };
-    let store = expect_context::<SimStore>();
-    let download = move || {
-        let r = register.get_untracked();
-        leptos::task::spawn_local(async move {
-            let out = store.register_database(r).await.and_then(|bytes| {
-                let file = format!("register-{r}-offline.sqlite");
-                download_bytes(&file, "application/vnd.sqlite3", &bytes)?;
-                Ok(format!(
-                    "Downloaded {file} ({}).",
-                    human_bytes(bytes.len() as f64)
-                ))
-            });
-            message.set(Some(
-                out.unwrap_or_else(|e| format!("The download failed: {e}")),
-            ));
-        });
-    };
-    view! {
-        <section class="card" aria-labelledby="inspector-title">
-            <div class="section-head">
-                <h2 id="inspector-title">"Register inspector"</h2>
-                <div class="field inline">
-                    <label for="inspect-register">"Register"</label>
-                    <select id="inspect-register" on:change:target=move |ev| register.set(ev.target().value().parse().unwrap_or(1))>
-                        {(1..=registers).map(|r| view! { <option value=r.to_string()>{format!("Register {r}")}</option> }).collect_view()}
-                    </select>
-                </div>
-            </div>
-            <div class="inspector-layout">
-                <div class="table-scroll counts-scroll">
-                    <table class="grid">
-                        <caption class="visually-hidden">"Rows per table, register and store"</caption>
-                        <thead><tr><th scope="col">"Table"</th><th scope="col" class="num">"Register rows"</th><th scope="col" class="num">"Store rows"</th></tr></thead>
-                        <tbody>
-                            <For each=move || counts.get() key=|c| c.clone()
-                                children=move |(t, reg, store)| view! { <tr><th scope="row">{t}</th><td class="num">{reg}</td><td class="num">{store}</td></tr> }/>
-                        </tbody>
-                    </table>
-                </div>
-                <div class="console">
-                    <div class="field">
-                        <label for="sql-console">"SQL query (read-only, on this register's database)"</label>
-                        <textarea id="sql-console" rows="4" spellcheck="false" prop:value=move || sql.get() on:input:target=move |ev| sql.set(ev.target().value())></textarea>
-                    </div>
-                    <div class="toolbar">
-                        <button type="button" class="primary" on:click=move |_| run_query()>"Run query"</button>
-                        <button type="button" on:click=move |_| download()>"Download database"</button>
-                    </div>
-                    {move || message.get().map(|m| view! { <p class="hint" role="status">{m}</p> })}
-                    {move || output.get().map(|o| match o {
-                        Ok(q) => view! {
-                            <div class="table-scroll query-result">
-                                <table class="grid">
-                                    <caption class="visually-hidden">"Query result"</caption>
-                                    <thead><tr>{q.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}</tr></thead>
-                                    <tbody>{q.rows.iter().take(200).map(|row| view! { <tr>{row.iter().map(|v| view! { <td>{v.to_string()}</td> }).collect_view()}</tr> }).collect_view()}</tbody>
-                                </table>
-                                <p class="hint">{format!("{} row{}", q.rows.len(), if q.rows.len() == 1 { "" } else { "s" })}</p>
-                            </div>
-                        }.into_any(),
-                        Err(e) => view! { <div class="refusal" role="alert"><p>{e}</p></div> }.into_any(),
-                    })}
-                </div>
-            </div>
         </section>
     }
 }
