@@ -5,6 +5,13 @@ use offline_profile_studio::catalog::Catalog;
 use offline_profile_studio::sqlite::native::NativeDb;
 use offline_profile_studio::sqlite::{Database, DbError, Statement, Value};
 
+mod adapter_contract;
+
+#[test]
+fn the_native_backend_keeps_the_adapter_contract() {
+    adapter_contract::check(&|| NativeDb::open_memory().unwrap(), &NativeDb::open_bytes);
+}
+
 #[test]
 fn round_trip_with_parameters_attach_and_export() {
     let db = NativeDb::open_memory().unwrap();

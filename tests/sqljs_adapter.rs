@@ -8,6 +8,14 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod adapter_contract;
+
+#[wasm_bindgen_test]
+async fn the_sqljs_backend_keeps_the_adapter_contract() {
+    let sql = engine().await;
+    adapter_contract::check(&|| sql.open().unwrap(), &|bytes| sql.open_bytes(bytes));
+}
+
 /// sql.js's loader script and its WebAssembly, compiled into the test so nothing is fetched.
 const SQLJS_JS: &str = include_str!("../node_modules/sql.js/dist/sql-wasm.js");
 const SQLJS_WASM: &[u8] = include_bytes!("../node_modules/sql.js/dist/sql-wasm.wasm");

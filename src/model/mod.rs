@@ -7,6 +7,7 @@
 
 mod defaults;
 pub mod diff;
+pub mod edit;
 pub mod history;
 
 use serde::{Deserialize, Serialize};

@@ -63,9 +63,22 @@ pub struct NativeDb {
 }
 
 impl NativeDb {
-    /// Opens a fresh in-memory database.
+    /// Opens a fresh in-memory database. Like sql.js's, it has a name another database can
+    /// `ATTACH` it by (a named in-memory database of this process).
     pub fn open_memory() -> Result<Self, DbError> {
-        Self::wrap(Connection::open_in_memory()?, None)
+        use rusqlite::OpenFlags;
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        let name = format!(
+            "file:ops-memory-{}-{}?mode=memory&cache=shared",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Self::wrap(Connection::open_with_flags(&name, flags)?, Some(name))
     }
 
     fn wrap(conn: Connection, path: Option<String>) -> Result<Self, DbError> {
@@ -83,6 +96,10 @@ impl NativeDb {
         let mut db = Self::open_memory()?;
         db.conn
             .deserialize_read_exact(rusqlite::MAIN_DB, bytes, bytes.len(), false)?;
+        // Read the schema now, so that bytes that are no database are refused when opened (as
+        // sql.js does), not at the first query.
+        db.conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))?;
         Ok(db)
     }
 }

@@ -4,32 +4,9 @@
 //! `week`, `scale-N` (N registers, one day). Each case wants a fresh page: the wasm heap never
 //! shrinks.
 
-use super::engine::{sqljs, yield_to_browser};
+use super::engine::{app_heap, now_ms as now, sqljs, yield_to_browser};
 use crate::sim::bench::{default_profile, provision_ratio, reference_week, run_timed, scale};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
-/// Milliseconds on the page's monotonic clock (`performance.now()`).
-fn now() -> f64 {
-    let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).ok();
-    perf.and_then(|p| {
-        let f = js_sys::Reflect::get(&p, &"now".into())
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()?;
-        f.call0(&p).ok()?.as_f64()
-    })
-    .unwrap_or_else(js_sys::Date::now)
-}
-
-/// The app's own wasm memory, bytes (sql.js has its own; the harness measures that one).
-fn app_heap() -> f64 {
-    wasm_bindgen::memory()
-        .dyn_into::<js_sys::WebAssembly::Memory>()
-        .ok()
-        .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
-        .map_or(0.0, |b| f64::from(b.byte_length()))
-}
 
 fn json_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())

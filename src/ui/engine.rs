@@ -23,9 +23,29 @@ pub async fn sqljs() -> Result<SqlJs, DbError> {
     Ok(sql)
 }
 
-/// Milliseconds on the browser's clock, for measuring runs.
+/// Milliseconds on the page's (or worker's) monotonic clock, `performance.now()`, for measuring
+/// runs: the app's one clock for durations (wall-clock times come from `storage::now_iso`).
 pub fn now_ms() -> f64 {
-    js_sys::Date::now()
+    use wasm_bindgen::JsCast;
+    let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).ok();
+    perf.and_then(|p| {
+        let f = js_sys::Reflect::get(&p, &"now".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        f.call0(&p).ok()?.as_f64()
+    })
+    .unwrap_or_else(js_sys::Date::now)
+}
+
+/// The app's own wasm memory, bytes (sql.js has its own).
+pub fn app_heap() -> f64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0.0, |b| f64::from(b.byte_length()))
 }
 
 /// Lets the browser paint and handle input before long work goes on.

@@ -90,8 +90,12 @@ pub fn App() -> impl IntoView {
                 </ul>
             </nav>
             <div class="header-actions">
-                <button type="button" class="ghost" title="Undo (Ctrl+Z)" disabled=move || !studio.can_undo.get() on:click=move |_| studio.undo()>"Undo"</button>
-                <button type="button" class="ghost" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" disabled=move || !studio.can_redo.get() on:click=move |_| studio.redo()>"Redo"</button>
+                <button type="button" class="ghost" disabled=move || studio.undo_label().is_none() on:click=move |_| studio.undo()
+                    aria-label=move || studio.undo_label().map_or_else(|| "Undo".to_string(), |w| format!("Undo: {w}"))
+                    title=move || studio.undo_label().map_or_else(|| "Nothing to undo".to_string(), |w| format!("Undo: {w} (Ctrl+Z)"))>"Undo"</button>
+                <button type="button" class="ghost" disabled=move || studio.redo_label().is_none() on:click=move |_| studio.redo()
+                    aria-label=move || studio.redo_label().map_or_else(|| "Redo".to_string(), |w| format!("Redo: {w}"))
+                    title=move || studio.redo_label().map_or_else(|| "Nothing to redo".to_string(), |w| format!("Redo: {w} (Ctrl+Shift+Z or Ctrl+Y)"))>"Redo"</button>
                 <SaveStatus/>
             </div>
         </header>

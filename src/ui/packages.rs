@@ -4,13 +4,16 @@
 use super::profiles::open_field;
 use super::simulation::SimStore;
 use super::state::use_studio;
-use super::storage::{download, download_bytes, now_iso, read_file as read_chosen_file};
+use super::storage::{
+    download, download_bytes, now_iso, read_file as read_chosen_file, replace_fragment,
+};
 use crate::catalog::Catalog;
 use crate::model::diff::{diff, ResolvedProfile};
+use crate::model::edit::Edit;
 use crate::model::ProfileId;
 use crate::package::{
-    apply_import, export_package, plan_import, profile_json, read_file, share, verdict,
-    ClashChoice, ImportError, Imported, Verdict,
+    export_package, plan_import, profile_json, read_file, share, verdict, ClashChoice, ImportError,
+    Imported, Verdict,
 };
 use crate::validation::{validate_profile, Counts, Diagnostic, Severity};
 use leptos::prelude::*;
@@ -46,7 +49,7 @@ fn ExportCard() -> impl IntoView {
     let catalog = Catalog::builtin();
     let chosen = RwSignal::new(studio.profile.get_untracked());
     let profiles = Memo::new(move |_| {
-        studio.ws.with(|ws| {
+        studio.workspace.with(|ws| {
             ws.profiles
                 .iter()
                 .map(|p| (p.id, p.name.clone(), p.version))
@@ -56,15 +59,19 @@ fn ExportCard() -> impl IntoView {
     let current = Memo::new(move |_| {
         chosen
             .get()
-            .filter(|id| studio.ws.with(|ws| ws.profile(*id).is_some()))
-            .or_else(|| studio.ws.with(|ws| ws.profiles.first().map(|p| p.id)))
+            .filter(|id| studio.workspace.with(|ws| ws.profile(*id).is_some()))
+            .or_else(|| {
+                studio
+                    .workspace
+                    .with(|ws| ws.profiles.first().map(|p| p.id))
+            })
     });
     let diagnostics = Memo::new(move |_| {
         current
             .get()
             .and_then(|id| {
                 studio
-                    .ws
+                    .workspace
                     .with(|ws| ws.profile(id).map(|p| validate_profile(ws, p, catalog)))
             })
             .unwrap_or_default()
@@ -102,10 +109,11 @@ fn ExportCard() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 let result = match sim.register_database(register).await {
                     Ok(seed) => {
-                        studio.edit(|ws| {
-                            ws.record_export(id, &now_iso());
+                        studio.edit(Edit::RecordExport {
+                            profile: id,
+                            at: now_iso(),
                         });
-                        let ws = studio.ws.get_untracked();
+                        let ws = studio.workspace.get_untracked();
                         export_package(&ws, id, catalog, Some(&seed))
                             .map_err(|_| "the profile has errors".to_string())
                             .and_then(|pkg| {
@@ -124,9 +132,13 @@ fn ExportCard() -> impl IntoView {
             });
             return;
         }
-        let mut version = None;
-        studio.edit(|ws| version = ws.record_export(id, &now_iso()));
-        let ws = studio.ws.get_untracked();
+        let version = studio
+            .edit(Edit::RecordExport {
+                profile: id,
+                at: now_iso(),
+            })
+            .version;
+        let ws = studio.workspace.get_untracked();
         let result = match what {
             "package" => export_package(&ws, id, catalog, None)
                 .map_err(|_| "the profile has errors".to_string())
@@ -157,7 +169,7 @@ fn ExportCard() -> impl IntoView {
         let Some(id) = current.get_untracked() else {
             return;
         };
-        let ws = studio.ws.get_untracked();
+        let ws = studio.workspace.get_untracked();
         if let Some(p) = ws.profile(id) {
             let location = window().location();
             let base = format!(
@@ -317,7 +329,7 @@ fn ImportCard(
     let choice = Memo::new(move |_| {
         let clash = loaded.with(|l| match l {
             Some(Ok(i)) => studio
-                .ws
+                .workspace
                 .with(|ws| ws.profile_named(&i.profile.name).map(|p| p.id)),
             _ => None,
         });
@@ -326,7 +338,9 @@ fn ImportCard(
             _ => Some(ClashChoice::Add {
                 name: if new_name.with(String::is_empty) {
                     loaded.with(|l| match l {
-                        Some(Ok(i)) => studio.ws.with(|ws| ws.unique_profile_name(&i.profile.name)),
+                        Some(Ok(i)) => studio
+                            .workspace
+                            .with(|ws| ws.unique_profile_name(&i.profile.name)),
                         _ => String::new(),
                     })
                 } else {
@@ -339,7 +353,7 @@ fn ImportCard(
         loaded.with(|l| match l {
             Some(Ok(i)) => Some(
                 studio
-                    .ws
+                    .workspace
                     .with(|ws| plan_import(ws, i, choice.get().as_ref(), catalog)),
             ),
             _ => None,
@@ -361,10 +375,14 @@ fn ImportCard(
         let Some(choice) = choice.get_untracked() else {
             return;
         };
-        let mut id = None;
-        studio.edit(|ws| id = Some(apply_import(ws, &imported, &choice).0));
+        let id = studio
+            .edit(Edit::Import {
+                imported: Box::new(imported),
+                choice,
+            })
+            .profile;
         studio.profile.set(id);
-        let name = studio.ws.with_untracked(|ws| {
+        let name = studio.workspace.with_untracked(|ws| {
             id.and_then(|i| ws.profile(i))
                 .map(|p| p.name.clone())
                 .unwrap_or_default()
@@ -375,13 +393,7 @@ fn ImportCard(
         )));
         if from_link {
             // Leave the link without rebuilding the page, so the confirmation stays in view.
-            if let Ok(history) = window().history() {
-                let _ = history.replace_state_with_url(
-                    &wasm_bindgen::JsValue::NULL,
-                    "",
-                    Some("#/packages"),
-                );
-            }
+            replace_fragment("#/packages");
         }
     };
     view! {
@@ -489,7 +501,7 @@ fn CompareCard() -> impl IntoView {
     let second = RwSignal::new(None::<Result<Imported, ImportError>>);
     let chosen = RwSignal::new(None::<ProfileId>);
     let profiles = Memo::new(move |_| {
-        studio.ws.with(|ws| {
+        studio.workspace.with(|ws| {
             ws.profiles
                 .iter()
                 .map(|p| (p.id, p.name.clone()))
@@ -499,9 +511,13 @@ fn CompareCard() -> impl IntoView {
     let current = Memo::new(move |_| {
         chosen
             .get()
-            .filter(|id| studio.ws.with(|ws| ws.profile(*id).is_some()))
+            .filter(|id| studio.workspace.with(|ws| ws.profile(*id).is_some()))
             .or_else(|| studio.profile.get())
-            .or_else(|| studio.ws.with(|ws| ws.profiles.first().map(|p| p.id)))
+            .or_else(|| {
+                studio
+                    .workspace
+                    .with(|ws| ws.profiles.first().map(|p| p.id))
+            })
     });
     let pick = move |target: RwSignal<Option<Result<Imported, ImportError>>>| {
         move |ev: leptos::ev::Event| {
@@ -523,7 +539,7 @@ fn CompareCard() -> impl IntoView {
             Some(Err(e)) => return Some(Err(e.to_string())),
             None => {
                 let id = current.get()?;
-                studio.ws.with(|ws| {
+                studio.workspace.with(|ws| {
                     ws.profile(id).map(|p| {
                         (
                             format!("the current profile \u{201c}{}\u{201d}", p.name),

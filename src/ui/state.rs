@@ -8,6 +8,7 @@
 
 use super::crash;
 use super::storage::{self, StorageProblem};
+use crate::model::edit::{Edit, Outcome};
 use crate::model::history::History;
 use crate::model::{ProfileId, ScopeId, Workspace};
 use crate::persist::tabs::{arrival, Arrival, Synced};
@@ -35,13 +36,15 @@ pub struct Notice {
 /// The app-wide state, provided as a context at the root.
 #[derive(Clone, Copy)]
 pub struct Studio {
-    /// The workspace being edited.
-    pub ws: RwSignal<Workspace>,
+    /// The workspace being edited. Only this module writes it: views read [`Studio::workspace`]
+    /// and change it through [`Studio::edit`].
+    ws: RwSignal<Workspace>,
+    /// The workspace, to read.
+    pub workspace: Signal<Workspace>,
     history: StoredValue<History<Workspace>>,
     last_edit: StoredValue<Option<String>>,
-    /// Whether undo and redo have something to do.
-    pub can_undo: RwSignal<bool>,
-    pub can_redo: RwSignal<bool>,
+    /// What Undo and Redo would do, in words (None: nothing to do).
+    undo_redo: RwSignal<(Option<String>, Option<String>)>,
     /// The profile open in the editor.
     pub profile: RwSignal<Option<ProfileId>>,
     /// The scope open in the Offline scope form.
@@ -84,12 +87,13 @@ impl Studio {
         };
         let synced = Synced::read(stored.ok().flatten(), ws.clone());
         let first = ws.profiles.first().map(|p| p.id);
+        let ws = RwSignal::new(ws);
         let studio = Studio {
-            ws: RwSignal::new(ws),
+            ws,
+            workspace: ws.into(),
             history: StoredValue::new(History::new(200)),
             last_edit: StoredValue::new(None),
-            can_undo: RwSignal::new(false),
-            can_redo: RwSignal::new(false),
+            undo_redo: RwSignal::new((None, None)),
             profile: RwSignal::new(first),
             scope: RwSignal::new(None),
             current_line: RwSignal::new(Default::default()),
@@ -101,7 +105,7 @@ impl Studio {
         // Autosave: push every change of the workspace out to storage. The first run writes
         // what was loaded (a migrated workspace in the current schema, or the default one).
         Effect::new(move |first: Option<()>| {
-            let ws = studio.ws.get();
+            let ws = studio.workspace.get();
             studio.save(&ws, first.is_none());
             // The crash screen offers the latest workspace, saved or not.
             crash::remember(ws);
@@ -146,7 +150,7 @@ impl Studio {
         }
         let now = storage::now_iso();
         // Unique enough to tell two saves apart: the time, and randomness for the same millisecond.
-        let revision = format!("{now}-{:08x}", (js_sys::Math::random() * 4e9) as u32);
+        let revision = format!("{now}-{:08x}", storage::random_u32());
         let based_on = self.synced.with_value(|s| s.revision.clone());
         let text = persist::encode_revision(ws, &now, &revision, based_on.as_deref());
         let state = match storage::write(STORAGE_KEY, &text) {
@@ -232,7 +236,8 @@ impl Studio {
         let before = self.ws.get_untracked();
         let ws = next.workspace.clone();
         self.synced.set_value(next);
-        self.history.update_value(|h| h.record(before, &ws));
+        self.history
+            .update_value(|h| h.record_as(before, &ws, "changes made in another tab".into()));
         self.last_edit.set_value(None);
         self.show(ws);
     }
@@ -262,36 +267,51 @@ impl Studio {
         }
     }
 
-    /// Applies an edit as one undo step.
-    pub fn edit(&self, f: impl FnOnce(&mut Workspace)) {
-        self.edit_keyed(None, f);
-    }
-
-    /// Applies an edit; consecutive edits with the same key (typing in one field) are one undo
-    /// step together.
-    pub fn edit_keyed(&self, key: Option<&str>, f: impl FnOnce(&mut Workspace)) {
+    /// Applies an edit: the only way the workspace changes. Records when changed profiles last
+    /// changed, one undo step (consecutive edits with the same coalescing key, typing in one
+    /// field, are one step together) and triggers the autosave. Returns what it made.
+    pub fn edit(&self, edit: Edit) -> Outcome {
         let before = self.ws.get_untracked();
         let mut after = before.clone();
-        f(&mut after);
+        let outcome = edit.apply(&mut after);
         if after == before {
-            return;
+            return outcome;
         }
         // Packages record when a profile last changed (not when it was exported).
         after.stamp_changes(&before, &storage::now_iso());
-        let same_field = key.is_some() && self.last_edit.with_value(|k| k.as_deref() == key);
-        if !same_field {
-            self.history.update_value(|h| h.record(before, &after));
-        }
-        self.last_edit.set_value(key.map(str::to_string));
+        let key = edit.coalesce_key();
+        let same_field = key.is_some() && self.last_edit.with_value(|k| *k == key);
+        self.history.update_value(|h| {
+            if same_field {
+                h.relabel_last(|first| edit.describe(first));
+            } else {
+                h.record_as(before.clone(), &after, edit.describe(&before));
+            }
+        });
+        self.last_edit.set_value(key);
         self.ws.set(after);
         self.refresh_flags();
+        outcome
     }
 
     fn refresh_flags(&self) {
-        self.can_undo
-            .set(self.history.with_value(History::can_undo));
-        self.can_redo
-            .set(self.history.with_value(History::can_redo));
+        let labels = self.history.with_value(|h| {
+            (
+                h.undo_label().map(str::to_string),
+                h.redo_label().map(str::to_string),
+            )
+        });
+        self.undo_redo.set(labels);
+    }
+
+    /// What Undo would undo, in words, or None when there is nothing to undo.
+    pub fn undo_label(&self) -> Option<String> {
+        self.undo_redo.with(|(u, _)| u.clone())
+    }
+
+    /// What Redo would redo, in words, or None when there is nothing to redo.
+    pub fn redo_label(&self) -> Option<String> {
+        self.undo_redo.with(|(_, r)| r.clone())
     }
 
     fn step(&self, undo: bool) {
@@ -341,9 +361,8 @@ impl Studio {
 
     /// Creates a new profile and opens it (Ctrl+N).
     pub fn new_profile(&self) {
-        let mut id = None;
-        self.edit(|ws| id = Some(ws.new_profile()));
-        self.profile.set(id);
+        let made = self.edit(Edit::NewProfile);
+        self.profile.set(made.profile);
         self.scope.set(None);
     }
 

@@ -95,6 +95,18 @@ pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
+/// A random number, to tell two saves of the same millisecond apart.
+pub fn random_u32() -> u32 {
+    (js_sys::Math::random() * 4e9) as u32
+}
+
+/// Replaces the page's address by `#fragment` without a new history entry or a reload.
+pub fn replace_fragment(fragment: &str) {
+    if let Ok(history) = leptos::prelude::window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment));
+    }
+}
+
 /// Reads the bytes of a file the user chose.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())

@@ -1,7 +1,8 @@
 //! The validation rules, one function per area.
 
-use super::{DeviceField, Diagnostic, Field, Fix, FixAction, Place, Severity};
+use super::{DeviceField, Diagnostic, Field, Fix, Place, Severity};
 use crate::catalog::{Catalog, Job, TableDirection, TableId};
+use crate::model::edit::{CustomerValue, Edit, ProfileValue, ScopeValue};
 use crate::model::{
     CustomerRule, ExportSchedule, ProductRule, Profile, ProfileId, Scope, ScopeId, SyncDirection,
     Workspace, NAME_COLUMN_LENGTH,
@@ -48,7 +49,7 @@ fn push(
     });
 }
 
-fn fix(label: impl Into<String>, action: FixAction) -> Option<Fix> {
+fn fix(label: impl Into<String>, action: Edit) -> Option<Fix> {
     Some(Fix {
         label: label.into(),
         action,
@@ -142,7 +143,7 @@ pub(super) fn dangling_scope(p: &Profile, id: ScopeId, position: usize, out: &mu
         ),
         fix(
             "Remove the line",
-            FixAction::RemoveScopeFromProfile {
+            Edit::RemoveScopeFromProfile {
                 profile: p.id,
                 scope: id,
             },
@@ -213,9 +214,9 @@ pub(super) fn scope(
             ),
             fix(
                 "Sync every 5 minutes",
-                FixAction::SetFrequency {
+                Edit::SetScope {
                     scope: s.id,
-                    seconds: 300,
+                    value: ScopeValue::FrequencySeconds(300),
                 },
             ),
         );
@@ -234,7 +235,7 @@ pub(super) fn scope(
         let remove = || {
             fix(
                 format!("Remove {name} from this scope"),
-                FixAction::RemoveTable {
+                Edit::RemoveTable {
                     scope: s.id,
                     table: name.clone(),
                 },
@@ -338,7 +339,7 @@ pub(super) fn tables_across_scopes(
                     ),
                     fix(
                         format!("Remove {name} from \u{201c}{}\u{201d}", s.description),
-                        FixAction::RemoveTable {
+                        Edit::RemoveTable {
                             scope: s.id,
                             table: name.clone(),
                         },
@@ -386,7 +387,7 @@ pub(super) fn tables_across_scopes(
                     } else {
                         format!("Add the {} missing parent tables", placements.len())
                     },
-                    FixAction::PlaceTables(placements),
+                    Edit::PlaceTables(placements),
                 ),
             );
         }
@@ -535,7 +536,7 @@ fn order(
                 format!("{what}: on a fresh register, children arrive before their parents (missing references, unique-key errors)."),
                 fix(
                     format!("Move \u{201c}{}\u{201d} before \u{201c}{}\u{201d}", ps.description, cs.description),
-                    FixAction::MoveScope {
+                    Edit::MoveScope {
                         profile: p.id,
                         from: *j,
                         to: *i,
@@ -656,7 +657,10 @@ pub(super) fn limits(p: &Profile, catalog: &Catalog, ws: &Workspace, out: &mut V
                 Severity::Warning,
                 at,
                 format!("The customer limit also filters DIRPARTYTABLE, which holds {who}organisations and other parties besides customers: registers would lose rows they need. Limit the customer tables only."),
-                fix("Limit customer tables only", FixAction::StopLimitingPartyTable { profile: p.id }),
+                fix("Limit customer tables only", Edit::SetProfile {
+                    profile: p.id,
+                    value: ProfileValue::Customers(CustomerValue::LimitPartyTable(false)),
+                }),
             );
         }
     }
@@ -804,7 +808,7 @@ pub(super) fn essentials(
             format!("Registers cannot switch offline: no download scope of this profile holds {key}, so they would lack {what} (job {}).", job.label()),
             fix(
                 format!("Add scope \u{201c}{}\u{201d}", job.label()),
-                FixAction::AddJobScope { profile: p.id, job },
+                Edit::AddJobScope { profile: p.id, job },
             ),
         );
     }

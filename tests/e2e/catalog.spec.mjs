@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { Studio } from './studio.mjs';
 
 test('the app loads with no console error and the SQLite engine ready', async ({ page }) => {

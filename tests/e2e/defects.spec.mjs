@@ -1,6 +1,6 @@
 // The defects found when the app was tried as a new user would (issue 11), each driven as a user
 // meets it in the release build.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { Studio, Profiles, runShortSimulation, seriousA11yViolations } from './studio.mjs';

@@ -1,6 +1,6 @@
 // Hardening: offline use (service worker, manifest), two tabs on one workspace, the
 // Content-Security-Policy, and the crash screen.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Studio, Profiles } from './studio.mjs';
 import { staticServer } from '../../tools/serve.mjs';
@@ -131,7 +131,7 @@ test('two tabs: when both changed the workspace, nothing is lost and the user ch
   await expect(pb.description()).toHaveValue('Tab A again');
   await expect(pageB.getByRole('status').filter({ hasText: "Loaded the other tab's version" })).toBeVisible();
   expect(await stored(pageB)).toContain('Tab A again');
-  await pageB.getByRole('button', { name: 'Undo', exact: true }).click();
+  await pageB.getByRole('button', { name: /^Undo/ }).click();
   await expect(pb.description()).toHaveValue('Tab B again');
   // That is an edit like any other: saved, and taken by tab A.
   await expect(pa.description()).toHaveValue('Tab B again');
@@ -139,6 +139,9 @@ test('two tabs: when both changed the workspace, nothing is lost and the user ch
   b.expectNoErrors();
 });
 
+test.describe(() => {
+// The test injects an inline script at its end to see the policy block it: those reports are expected.
+test.use({ consoleErrorsExpected: /Executing inline script violates the following Content Security Policy/ });
 test('the Content-Security-Policy is sent and met: no violation in a whole session', async ({ page }) => {
   await page.addInitScript(() => {
     window.violations = [];
@@ -164,7 +167,7 @@ test('the Content-Security-Policy is sent and met: no violation in a whole sessi
   await p.selectLine('1040 Products');
   await p.offlineTables().getByRole('button', { name: 'Offline scope' }).click();
   await p.scopeForm().getByLabel('Synchronization frequency').fill('45');
-  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await page.getByRole('button', { name: /^Undo/ }).click();
   await app.goTo('Simulation');
   await app.goTo('Packages');
   const download = page.waitForEvent('download');
@@ -187,6 +190,7 @@ test('the Content-Security-Policy is sent and met: no violation in a whole sessi
   await expect.poll(() => page.evaluate(() => window.violations.length)).toBeGreaterThan(0);
   expect(await page.evaluate(() => window.violations)).toContainEqual(expect.stringMatching(/^script-src-elem: inline/));
   expect(await page.evaluate(() => window.injected)).toBeUndefined();
+});
 });
 
 test('markup in an imported profile is shown as text, never run', async ({ page }) => {
@@ -225,6 +229,9 @@ test('markup in an imported profile is shown as text, never run', async ({ page 
   app.expectNoErrors();
 });
 
+test.describe(() => {
+// The forced panic is reported in the console, as every panic is.
+test.use({ consoleErrorsExpected: /panicked at src\/ui\/mod\.rs|^page: unreachable$/ });
 test('a panic shows the crash screen, with the workspace to download and a reload', async ({ page }) => {
   expect(existsSync(`${dist('dist-crash')}index.html`),
     'dist-crash/ is missing: build it with `make build-crash` (tools/test.sh does)').toBe(true);
@@ -253,6 +260,7 @@ test('a panic shows the crash screen, with the workspace to download and a reloa
   await expect(page.getByText('SQLite engine ready')).toBeVisible();
   expect(await page.evaluate(() => window.beforeReload)).toBeUndefined();
   await expect(new Profiles(page).description()).toHaveValue('Work before the crash');
+});
 });
 
 test('the panic trigger exists only in the crash-test build', async () => {

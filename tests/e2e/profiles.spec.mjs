@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { Studio, Profiles, tabTo, seriousA11yViolations } from './studio.mjs';
 
 test.beforeEach(async ({ page }) => {
@@ -177,10 +177,20 @@ test('undo and redo walk every edit; delete asks first and can be undone', async
   await expect(p.description()).toHaveValue('Default offline profile: one scope per scheduler job');
   await page.keyboard.press('Control+Shift+Z');
   await expect(p.description()).toHaveValue('changed');
-  await page.getByRole('button', { name: 'Undo' }).click();
+  // The buttons say what they undo and redo; typing in one field is one step.
+  await expect(page.getByRole('button', { name: 'Undo: description of \u201cDefault pr\u201d \u2192 \u201cchanged\u201d' })).toBeVisible();
+  await page.getByRole('button', { name: /^Undo/ }).click();
   await expect(p.description()).toHaveValue('Default offline profile: one scope per scheduler job');
+  await expect(page.getByRole('button', { name: 'Redo: description of \u201cDefault pr\u201d \u2192 \u201cchanged\u201d' })).toBeEnabled();
   await page.keyboard.press('Control+Y');
   await expect(p.description()).toHaveValue('changed');
+  await p.selectLine('1010 Customers');
+  await p.offlineTables().getByRole('button', { name: 'Offline scope' }).click();
+  await p.scopeForm().getByLabel('Synchronization frequency').fill('10');
+  await p.scopeForm().getByLabel('Synchronization frequency').blur();
+  await expect(page.getByRole('button', { name: /^Undo/ })).toHaveAttribute('title', 'Undo: frequency of 1010 Customers \u2192 10 minutes (Ctrl+Z)');
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await expect(p.scopeForm().getByLabel('Synchronization frequency')).toHaveValue('15');
 
   await p.general().getByRole('button', { name: 'Delete profile' }).click();
   const confirm = page.getByRole('alertdialog');

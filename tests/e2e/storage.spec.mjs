@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { Studio, Profiles } from './studio.mjs';
 
 const KEY = 'offline-profile-studio.workspace';

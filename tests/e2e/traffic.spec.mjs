@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { Studio, Profiles, runShortSimulation } from './studio.mjs';
 
 test('a whole session (edit, simulate, export, import) requests nothing but the app’s own files', async ({ page, baseURL }) => {

@@ -1,5 +1,5 @@
 // Simulation, continued: trainer mode, volumes per table, two profiles compared.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { Studio, Profiles } from './studio.mjs';
 
 test.describe.configure({ timeout: 180_000 });

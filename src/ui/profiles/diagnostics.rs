@@ -70,7 +70,7 @@ pub fn DiagnosticsPanel() -> impl IntoView {
                                     {fix.map(|f| {
                                         let label = f.label.clone();
                                         view! {
-                                            <button type="button" class="fix" on:click=move |_| studio.edit(|ws| { f.action.apply(ws); })>
+                                            <button type="button" class="fix" on:click=move |_| { studio.edit(f.action.clone()); }>
                                                 {label}
                                             </button>
                                         }

@@ -1,6 +1,7 @@
 //! Duplicate a profile: a new profile that starts from an existing one, sharing its scopes or
 //! with copies of them, under a unique name that fits the Name column. One undo step.
 
+use crate::model::edit::Edit;
 use crate::model::ProfileId;
 use crate::ui::state::{use_studio, Notice};
 use leptos::prelude::*;
@@ -17,11 +18,15 @@ pub fn DuplicateProfile(
     let copy_scopes = RwSignal::new(false);
     let duplicate = move || {
         let copy = copy_scopes.get_untracked();
-        let mut made = None;
-        studio.edit(|ws| made = ws.duplicate_profile(id, copy));
+        let made = studio
+            .edit(Edit::DuplicateProfile {
+                profile: id,
+                copy_scopes: copy,
+            })
+            .profile;
         asking.set(false);
         let Some(new_id) = made else { return };
-        let (from, to) = studio.ws.with_untracked(|ws| {
+        let (from, to) = studio.workspace.with_untracked(|ws| {
             let name = |p: ProfileId| ws.profile(p).map(|p| p.name.clone()).unwrap_or_default();
             (name(id), name(new_id))
         });

@@ -1,7 +1,8 @@
 //! The Offline products, Offline customers and SQLite device configuration FastTabs.
 
 use super::profile_field;
-use crate::model::{CustomerRule, ExportSchedule, ProductRule, Profile, ProfileId};
+use crate::model::edit::{CustomerValue, DeviceValue, Edit, ProductValue, ProfileValue};
+use crate::model::{CustomerRule, ExportSchedule, ProductRule, ProfileId};
 use crate::ui::fields::{FieldIssues, NumberField, TextField};
 use crate::ui::state::use_studio;
 use crate::validation::{DeviceField, Field};
@@ -43,13 +44,9 @@ fn Extent(
     }
 }
 
-/// Edits a profile from a callback.
-fn set(id: ProfileId, key: Option<&'static str>, f: impl FnOnce(&mut Profile) + 'static) {
-    use_studio().edit_keyed(key, move |ws| {
-        if let Some(p) = ws.profile_mut(id) {
-            f(p);
-        }
-    });
+/// Sets a value of the profile.
+fn set(id: ProfileId, value: ProfileValue) {
+    use_studio().edit(Edit::SetProfile { profile: id, value });
 }
 
 /// The Offline products FastTab.
@@ -77,33 +74,33 @@ pub fn ProductsSection(
             <fieldset id=field_id.clone() tabindex="-1">
                 <legend>"Which products go offline"</legend>
                 <Extent name="products-extent" all="All assorted products" limited_label="A limited set of products"
-                    limited on_change=Callback::new(move |v| set(id, None, move |p| p.products.limited = v))/>
+                    limited on_change=Callback::new(move |v| set(id, ProfileValue::Products(ProductValue::Limited(v))))/>
             </fieldset>
             <Show when=move || limited.get()>
                 <div class="field-row">
                     <div class="field">
                         <label for="products-rule">"Limit products by"</label>
                         <select id="products-rule" prop:value=move || rule.get().map(|r| r.key()).unwrap_or("")
-                            on:change:target=move |ev| { let r = ProductRule::parse(&ev.target().value()); set(id, None, move |p| p.products.rule = r); }>
+                            on:change:target=move |ev| { let r = ProductRule::parse(&ev.target().value()); set(id, ProfileValue::Products(ProductValue::Rule(r))); }>
                             <option value="">"Choose a rule\u{2026}"</option>
                             {ProductRule::ALL.into_iter().map(|r| view! { <option value=r.key()>{r.label()}</option> }).collect_view()}
                         </select>
                     </div>
                     <Show when=move || rule.get() == Some(ProductRule::Categories)>
                         <TextField id="products-categories" label="Categories" hint="Separate with commas" value=categories
-                            on_input=Callback::new(move |v: String| set(id, Some("products-categories"), move |p| p.products.categories = split_list(&v)))/>
+                            on_input=Callback::new(move |v: String| set(id, ProfileValue::Products(ProductValue::Categories(split_list(&v)))))/>
                     </Show>
                     <Show when=move || rule.get().is_some_and(ProductRule::takes_n)>
                         <NumberField id="products-n" label="Number of products (N)" value=n
-                            on_commit=Callback::new(move |v| set(id, Some("products-n"), move |p| p.products.top_n = v))/>
+                            on_commit=Callback::new(move |v| set(id, ProfileValue::Products(ProductValue::TopN(v))))/>
                     </Show>
                     <Show when=move || rule.get().is_some_and(ProductRule::takes_days)>
                         <NumberField id="products-days" label="Within the last (days)" value=days unit="days"
-                            on_commit=Callback::new(move |v| set(id, Some("products-days"), move |p| p.products.within_days = v))/>
+                            on_commit=Callback::new(move |v| set(id, ProfileValue::Products(ProductValue::WithinDays(v))))/>
                     </Show>
                     <Show when=move || rule.get() == Some(ProductRule::Items)>
                         <TextField id="products-items" label="Item numbers" hint="Separate with commas" value=items
-                            on_input=Callback::new(move |v: String| set(id, Some("products-items"), move |p| p.products.items = split_list(&v)))/>
+                            on_input=Callback::new(move |v: String| set(id, ProfileValue::Products(ProductValue::Items(split_list(&v)))))/>
                     </Show>
                 </div>
             </Show>
@@ -140,40 +137,40 @@ pub fn CustomersSection(
             <fieldset id=field_id.clone() tabindex="-1">
                 <legend>"Which customers go offline"</legend>
                 <Extent name="customers-extent" all="All available customers" limited_label="A limited set of customers"
-                    limited on_change=Callback::new(move |v| set(id, None, move |p| p.customers.limited = v))/>
+                    limited on_change=Callback::new(move |v| set(id, ProfileValue::Customers(CustomerValue::Limited(v))))/>
             </fieldset>
             <Show when=move || limited.get()>
                 <div class="field-row">
                     <div class="field">
                         <label for="customers-rule">"Limit customers by"</label>
                         <select id="customers-rule" prop:value=move || rule.get().map(|r| r.key()).unwrap_or("")
-                            on:change:target=move |ev| { let r = CustomerRule::parse(&ev.target().value()); set(id, None, move |p| p.customers.rule = r); }>
+                            on:change:target=move |ev| { let r = CustomerRule::parse(&ev.target().value()); set(id, ProfileValue::Customers(CustomerValue::Rule(r))); }>
                             <option value="">"Choose a rule\u{2026}"</option>
                             {CustomerRule::ALL.into_iter().map(|r| view! { <option value=r.key()>{r.label()}</option> }).collect_view()}
                         </select>
                     </div>
                     <Show when=move || rule.get() == Some(CustomerRule::Address)>
                         <TextField id="customers-city" label="City" value=city
-                            on_input=Callback::new(move |v: String| set(id, Some("customers-city"), move |p| p.customers.city = v))/>
+                            on_input=Callback::new(move |v: String| set(id, ProfileValue::Customers(CustomerValue::City(v))))/>
                         <TextField id="customers-zip" label="ZIP/postal code" value=zip
-                            on_input=Callback::new(move |v: String| set(id, Some("customers-zip"), move |p| p.customers.zip = v))/>
+                            on_input=Callback::new(move |v: String| set(id, ProfileValue::Customers(CustomerValue::Zip(v))))/>
                         <TextField id="customers-state" label="State" value=state
-                            on_input=Callback::new(move |v: String| set(id, Some("customers-state"), move |p| p.customers.state = v))/>
+                            on_input=Callback::new(move |v: String| set(id, ProfileValue::Customers(CustomerValue::State(v))))/>
                     </Show>
                     <Show when=move || rule.get().is_some_and(CustomerRule::takes_top_n)>
                         <NumberField id="customers-n" label="Number of customers (N)" value=n
-                            on_commit=Callback::new(move |v| set(id, Some("customers-n"), move |p| p.customers.top_n = v))/>
+                            on_commit=Callback::new(move |v| set(id, ProfileValue::Customers(CustomerValue::TopN(v))))/>
                         <NumberField id="customers-days" label="Within the last (days)" value=days unit="days"
-                            on_commit=Callback::new(move |v| set(id, Some("customers-days"), move |p| p.customers.within_days = v))/>
+                            on_commit=Callback::new(move |v| set(id, ProfileValue::Customers(CustomerValue::WithinDays(v))))/>
                     </Show>
                     <Show when=move || rule.get() == Some(CustomerRule::Accounts)>
                         <TextField id="customers-accounts" label="Customer accounts" hint="Separate with commas" value=accounts
-                            on_input=Callback::new(move |v: String| set(id, Some("customers-accounts"), move |p| p.customers.accounts = split_list(&v)))/>
+                            on_input=Callback::new(move |v: String| set(id, ProfileValue::Customers(CustomerValue::Accounts(split_list(&v)))))/>
                     </Show>
                 </div>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || party.get()
-                        on:change:target=move |ev| { let v = ev.target().checked(); set(id, None, move |p| p.customers.limit_party_table = v); }/>
+                        on:change:target=move |ev| { let v = ev.target().checked(); set(id, ProfileValue::Customers(CustomerValue::LimitPartyTable(v))); }/>
                     "Also limit DIRPARTYTABLE (party records shared with staff and organisations)"
                 </label>
             </Show>
@@ -212,22 +209,22 @@ pub fn DeviceSection(
             <p class="hint">"Used with the Commerce Runtime on devices."</p>
             <div class="field-grid">
                 <NumberField id=fid(DeviceField::OfflineTimeout) label="Offline timeout" unit="seconds" value=d(|c| c.offline_timeout_secs)
-                    on_commit=Callback::new(move |v| set(id, Some("device-timeout"), move |p| p.device.offline_timeout_secs = v))/>
+                    on_commit=Callback::new(move |v| set(id, ProfileValue::Device(DeviceValue::OfflineTimeoutSecs(v))))/>
                 <NumberField id=fid(DeviceField::ReconnectInterval) label="Reconnect attempt interval" unit="minutes" value=d(|c| c.reconnect_interval_mins)
-                    on_commit=Callback::new(move |v| set(id, Some("device-reconnect"), move |p| p.device.reconnect_interval_mins = v))/>
+                    on_commit=Callback::new(move |v| set(id, ProfileValue::Device(DeviceValue::ReconnectIntervalMins(v))))/>
                 <NumberField id=fid(DeviceField::NewDatabaseCheck) label="Check for new database interval" unit="minutes" value=d(|c| c.new_database_check_mins)
-                    on_commit=Callback::new(move |v| set(id, Some("device-newdb"), move |p| p.device.new_database_check_mins = v))/>
+                    on_commit=Callback::new(move |v| set(id, ProfileValue::Device(DeviceValue::NewDatabaseCheckMins(v))))/>
                 <NumberField id=fid(DeviceField::UploadTransactionSize) label="Upload transaction size" unit="rows" value=d(|c| c.upload_transaction_size)
-                    on_commit=Callback::new(move |v| set(id, Some("device-upload"), move |p| p.device.upload_transaction_size = v))/>
+                    on_commit=Callback::new(move |v| set(id, ProfileValue::Device(DeviceValue::UploadTransactionSize(v))))/>
                 <TextField id=fid(DeviceField::ImageFolder) label="Image folder" value=image
-                    on_input=Callback::new(move |v: String| set(id, Some("device-image"), move |p| p.device.image_folder = v))/>
+                    on_input=Callback::new(move |v: String| set(id, ProfileValue::Device(DeviceValue::ImageFolder(v))))/>
                 <TextField id=fid(DeviceField::DataExportFolder) label="Data export folder" value=export
-                    on_input=Callback::new(move |v: String| set(id, Some("device-export"), move |p| p.device.data_export_folder = v))/>
+                    on_input=Callback::new(move |v: String| set(id, ProfileValue::Device(DeviceValue::DataExportFolder(v))))/>
                 <div class="field">
                     <label for=fid(DeviceField::ExportSchedule)>"Database export schedule"</label>
                     <select id=fid(DeviceField::ExportSchedule) prop:value=move || schedule.get()
                         on:change:target=move |ev| {
-                            if let Some(s) = ExportSchedule::parse(&ev.target().value()) { set(id, None, move |p| p.device.export_schedule = s); }
+                            if let Some(s) = ExportSchedule::parse(&ev.target().value()) { set(id, ProfileValue::Device(DeviceValue::ExportSchedule(s))); }
                         }>
                         {ExportSchedule::ALL.into_iter().map(|s| view! { <option value=s.label()>{s.label()}</option> }).collect_view()}
                     </select>

@@ -11,6 +11,7 @@ use super::fields::{Shown, TextField};
 use super::state::{use_studio, Studio};
 use super::storage::now_iso;
 use crate::catalog::Catalog;
+use crate::model::edit::{Edit, ProfileValue};
 use crate::model::{ProfileId, DEFAULT_PROFILE_NAME};
 use crate::validation::{validate_profile, validate_scope, Counts};
 use leptos::prelude::*;
@@ -47,7 +48,7 @@ pub fn ProfilesPage() -> impl IntoView {
         studio
             .profile
             .get()
-            .filter(|id| studio.ws.with(|ws| ws.profile(*id).is_some()))
+            .filter(|id| studio.workspace.with(|ws| ws.profile(*id).is_some()))
     });
     view! {
         <section class="page profiles" aria-labelledby="page-title">
@@ -80,7 +81,7 @@ pub fn ProfilesPage() -> impl IntoView {
 fn ProfileList() -> impl IntoView {
     let studio = use_studio();
     let rows = Memo::new(move |_| {
-        studio.ws.with(|ws| {
+        studio.workspace.with(|ws| {
             ws.profiles
                 .iter()
                 .map(|p| {
@@ -150,7 +151,7 @@ fn profile_field<T: Clone + Send + Sync + 'static>(
 ) -> Signal<T> {
     Signal::derive(move || {
         studio
-            .ws
+            .workspace
             .with(|ws| ws.profile(id).map(&f).unwrap_or_else(|| fallback.clone()))
     })
 }
@@ -165,7 +166,7 @@ fn ProfileEditor(
     let catalog = Catalog::builtin();
     // Diagnostics of the profile, plus those of an open scope the profile does not use.
     let shown = Memo::new(move |_| {
-        studio.ws.with(|ws| {
+        studio.workspace.with(|ws| {
             let Some(p) = ws.profile(id) else {
                 return Vec::new();
             };
@@ -187,7 +188,7 @@ fn ProfileEditor(
     let duplicating = RwSignal::new(false);
     // Other profiles that share the default scopes see the restore too: name them.
     let sharing = Memo::new(move |_| {
-        studio.ws.with(|ws| {
+        studio.workspace.with(|ws| {
             let Some(p) = ws.profile(id) else {
                 return Vec::new();
             };
@@ -229,8 +230,8 @@ fn ProfileEditor(
                             </p>
                             <button type="button" class="danger" on:click=move |_| {
                                 confirm_delete.set(false);
-                                studio.edit(|ws| { ws.delete_profile(id); });
-                                studio.profile.set(studio.ws.with_untracked(|ws| ws.profiles.first().map(|p| p.id)));
+                                studio.edit(Edit::DeleteProfile(id));
+                                studio.profile.set(studio.workspace.with_untracked(|ws| ws.profiles.first().map(|p| p.id)));
                                 studio.scope.set(None);
                             }>"Delete"</button>
                             <button type="button" on:click=move |_| confirm_delete.set(false)>"Cancel"</button>
@@ -247,7 +248,7 @@ fn ProfileEditor(
                             </p>
                             <button type="button" class="danger" on:click=move |_| {
                                 confirm_restore.set(false);
-                                studio.edit(|ws| { ws.restore_default_profile(); });
+                                studio.edit(Edit::RestoreDefaultProfile);
                             }>"Restore"</button>
                             <button type="button" on:click=move |_| confirm_restore.set(false)>"Cancel"</button>
                         </div>
@@ -258,17 +259,13 @@ fn ProfileEditor(
                             label="Name"
                             hint="Up to 10 characters, as the retail back office stores it"
                             value=name
-                            on_input=Callback::new(move |v: String| studio.edit_keyed(Some("profile-name"), |ws| {
-                                if let Some(p) = ws.profile_mut(id) { p.name = v; }
-                            }))
+                            on_input=Callback::new(move |v: String| { studio.edit(Edit::SetProfile { profile: id, value: ProfileValue::Name(v) }); })
                         />
                         <TextField
                             id="profile-description"
                             label="Description"
                             value=description
-                            on_input=Callback::new(move |v: String| studio.edit_keyed(Some("profile-description"), |ws| {
-                                if let Some(p) = ws.profile_mut(id) { p.description = v; }
-                            }))
+                            on_input=Callback::new(move |v: String| { studio.edit(Edit::SetProfile { profile: id, value: ProfileValue::Description(v) }); })
                         />
                     </div>
                 </section>
@@ -296,14 +293,14 @@ fn ProvisionToggle(
         {move || if provisioned.get() {
             view! {
                 <button type="button" title="The registers were reprovisioned (or the databases no longer exist)"
-                    on:click=move |_| studio.edit(|ws| ws.clear_provisioned(id))>
+                    on:click=move |_| { studio.edit(Edit::ClearProvisioned(id)); }>
                     "Clear provisioned mark"
                 </button>
             }.into_any()
         } else {
             view! {
                 <button type="button" title="Say that offline databases exist for this profile: later edits will ask for reprovisioning"
-                    on:click=move |_| { let now = now_iso(); studio.edit(|ws| { ws.mark_provisioned(id, &now); }); }>
+                    on:click=move |_| { studio.edit(Edit::MarkProvisioned { profile: id, at: now_iso() }); }>
                     "Mark as provisioned"
                 </button>
             }.into_any()
@@ -319,7 +316,7 @@ fn ProvisionedNotice(
 ) -> impl IntoView {
     let studio = use_studio();
     let state = Memo::new(move |_| {
-        studio.ws.with(|ws| {
+        studio.workspace.with(|ws| {
             let p = ws.profile(id)?;
             let prov = p.provisioned.as_ref()?;
             Some((prov.at.clone(), ws.changes_since_provisioned(id)))

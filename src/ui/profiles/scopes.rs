@@ -2,11 +2,12 @@
 //! table picker of its Line details.
 
 use crate::catalog::{Catalog, Job, TableDirection};
+use crate::model::edit::{Edit, ScopeValue};
 use crate::model::{ConflictPolicy, ProfileId, ScopeId, SyncDirection, TimeUnit};
 use crate::ui::fields::{issues_of, FieldIssues, NumberField, TextField};
 use crate::ui::scroll::ScrollBox;
 use crate::ui::state::use_studio;
-use crate::validation::Severity;
+use crate::validation::{Counts, Severity};
 use leptos::prelude::*;
 
 /// One line of the Offline tables grid.
@@ -65,7 +66,7 @@ pub fn OfflineTables(
 ) -> impl IntoView {
     let studio = use_studio();
     let lines = Memo::new(move |_| {
-        studio.ws.with(|ws| {
+        studio.workspace.with(|ws| {
             ws.profile(id)
                 .map(|p| {
                     ws.scopes_of(p)
@@ -107,8 +108,10 @@ pub fn OfflineTables(
         if (0..len).contains(&to) {
             // The moved line stays current (not whichever line takes the first place).
             selected.set(Some(s));
-            studio.edit(|ws| {
-                ws.move_scope(id, from, to as usize);
+            studio.edit(Edit::MoveScope {
+                profile: id,
+                from,
+                to: to as usize,
             });
             focus(&format!("profile-scope-{}", s.0));
         }
@@ -116,8 +119,9 @@ pub fn OfflineTables(
     let remove = move || {
         if let Some(s) = selected.get_untracked() {
             let at = position_untracked(s);
-            studio.edit(|ws| {
-                ws.remove_scope_from_profile(id, s);
+            studio.edit(Edit::RemoveScopeFromProfile {
+                profile: id,
+                scope: s,
             });
             // The line that took its place (or the new last one) becomes current.
             let next = lines.with_untracked(|l| {
@@ -189,20 +193,12 @@ pub fn OfflineTables(
                                 let sid = line.id;
                                 let input_id = format!("profile-scope-{}", sid.0);
                                 let is_selected = move || selected.get() == Some(sid);
+                                // Every finding about this scope: its fields, its line and its tables.
                                 let issues = Memo::new(move |_| {
-                                    let mut n = (0, 0);
-                                    for key in [format!("scope-{}-tables", sid.0), format!("scope-{}-frequency", sid.0), format!("scope-{}-description", sid.0), format!("profile-scope-{}", sid.0)] {
-                                        for d in issues_of(&key) {
-                                            if d.severity == Severity::Error { n.0 += 1 } else if d.severity == Severity::Warning { n.1 += 1 }
-                                        }
-                                    }
-                                    // Table-level findings of this scope.
-                                    if let Some(shown) = use_context::<crate::ui::fields::Shown>() {
-                                        shown.0.with(|ds| for d in ds.iter().filter(|d| d.place.scope == Some(sid) && d.place.table.is_some()) {
-                                            if d.severity == Severity::Error { n.0 += 1 } else if d.severity == Severity::Warning { n.1 += 1 }
-                                        });
-                                    }
-                                    n
+                                    let c = use_context::<crate::ui::fields::Shown>()
+                                        .map(|shown| shown.0.with(|ds| Counts::of_iter(ds.iter().filter(|d| d.place.scope == Some(sid)))))
+                                        .unwrap_or_default();
+                                    (c.errors, c.warnings)
                                 });
                                 view! {
                                     <tr class:selected=is_selected on:click=move |_| selected.set(Some(sid))>
@@ -274,7 +270,7 @@ fn JobSources(
 ) -> impl IntoView {
     let studio = use_studio();
     let counts = Memo::new(move |_| {
-        studio.ws.with(|ws| {
+        studio.workspace.with(|ws| {
             ws.profile(id)
                 .map(|p| {
                     crate::catalog::documented_jobs(
@@ -308,7 +304,7 @@ fn AddLine(
 ) -> impl IntoView {
     let studio = use_studio();
     let choices = Memo::new(move |_| {
-        studio.ws.with(|ws| {
+        studio.workspace.with(|ws| {
             let used = ws.profile(id).map(|p| p.scopes.clone()).unwrap_or_default();
             ws.scopes
                 .iter()
@@ -323,15 +319,18 @@ fn AddLine(
         }
         let mut chosen = None;
         if value == "new" {
-            studio.edit(|ws| {
-                let s = ws.new_scope("New scope", SyncDirection::Download);
-                ws.add_scope_to_profile(id, s);
-                chosen = Some(s);
-            });
+            chosen = studio
+                .edit(Edit::NewScope {
+                    description: "New scope".into(),
+                    direction: SyncDirection::Download,
+                    add_to: Some(id),
+                })
+                .scope;
             studio.scope.set(chosen);
         } else if let Ok(n) = value.parse::<u32>() {
-            studio.edit(|ws| {
-                ws.add_scope_to_profile(id, ScopeId(n));
+            studio.edit(Edit::AddScopeToProfile {
+                profile: id,
+                scope: ScopeId(n),
             });
             chosen = Some(ScopeId(n));
         }
@@ -391,7 +390,7 @@ pub fn ScopeForm(
     let field = move |f: fn(&crate::model::Scope) -> String| {
         Signal::derive(move || {
             studio
-                .ws
+                .workspace
                 .with(|ws| ws.scope(scope).map(f).unwrap_or_default())
         })
     };
@@ -400,21 +399,21 @@ pub fn ScopeForm(
     let unit = field(|s| s.frequency.unit.label().to_string());
     let policy = field(|s| s.conflict_policy.label().to_string());
     let amount = Signal::derive(move || {
-        studio.ws.with(|ws| {
+        studio.workspace.with(|ws| {
             ws.scope(scope)
                 .map(|s| s.frequency.seconds / s.frequency.unit.seconds())
                 .unwrap_or(0)
         })
     });
     let used_by = Memo::new(move |_| {
-        studio.ws.with(|ws| {
+        studio.workspace.with(|ws| {
             ws.profiles_using(scope)
                 .iter()
                 .map(|p| p.name.clone())
                 .collect::<Vec<_>>()
         })
     });
-    let exists = Memo::new(move |_| studio.ws.with(|ws| ws.scope(scope).is_some()));
+    let exists = Memo::new(move |_| studio.workspace.with(|ws| ws.scope(scope).is_some()));
     let key = move |f: &str| format!("scope-{}-{f}", scope.0);
     let close = move || {
         studio.scope.set(None);
@@ -442,16 +441,14 @@ pub fn ScopeForm(
                         id=key("description")
                         label="Description"
                         value=description
-                        on_input=Callback::new(move |v: String| studio.edit_keyed(Some(&format!("scope-{}-description", scope.0)), |ws| {
-                            if let Some(s) = ws.scope_mut(scope) { s.description = v; }
-                        }))
+                        on_input=Callback::new(move |v: String| { studio.edit(Edit::SetScope { scope, value: ScopeValue::Description(v) }); })
                     />
                     <div class="field">
                         <label for=key("direction")>"Synchronization direction"</label>
                         <select id=key("direction") prop:value=move || direction.get()
                             on:change:target=move |ev| {
                                 if let Some(d) = SyncDirection::parse(&ev.target().value()) {
-                                    studio.edit(|ws| if let Some(s) = ws.scope_mut(scope) { s.direction = d; });
+                                    studio.edit(Edit::SetScope { scope, value: ScopeValue::Direction(d) });
                                 }
                             }>
                             {SyncDirection::ALL.into_iter().map(|d| view! { <option value=d.label()>{d.label()}</option> }).collect_view()}
@@ -464,24 +461,14 @@ pub fn ScopeForm(
                         id=key("frequency")
                         label="Synchronization frequency"
                         value=amount
-                        on_commit=Callback::new(move |v: i64| studio.edit_keyed(Some(&format!("scope-{}-frequency", scope.0)), |ws| {
-                            if let Some(s) = ws.scope_mut(scope) {
-                                s.frequency.seconds = v.saturating_mul(s.frequency.unit.seconds());
-                                s.default_frequency = false;
-                            }
-                        }))
+                        on_commit=Callback::new(move |v: i64| { studio.edit(Edit::SetScope { scope, value: ScopeValue::FrequencyAmount(v) }); })
                     />
                     <div class="field">
                         <label for=key("frequency-unit")>"Frequency unit"</label>
                         <select id=key("frequency-unit") prop:value=move || unit.get()
                             on:change:target=move |ev| {
                                 if let Some(u) = TimeUnit::parse(&ev.target().value()) {
-                                    studio.edit(|ws| if let Some(s) = ws.scope_mut(scope) {
-                                        let amount = s.frequency.seconds / s.frequency.unit.seconds();
-                                        s.frequency.unit = u;
-                                        s.frequency.seconds = amount.saturating_mul(u.seconds());
-                                        s.default_frequency = false;
-                                    });
+                                    studio.edit(Edit::SetScope { scope, value: ScopeValue::FrequencyUnit(u) });
                                 }
                             }>
                             {TimeUnit::ALL.into_iter().map(|u| view! { <option value=u.label()>{u.label()}</option> }).collect_view()}
@@ -493,7 +480,7 @@ pub fn ScopeForm(
                             <select id=key("conflicts") prop:value=move || policy.get()
                                 on:change:target=move |ev| {
                                     if let Some(p) = ConflictPolicy::parse(&ev.target().value()) {
-                                        studio.edit(|ws| if let Some(s) = ws.scope_mut(scope) { s.conflict_policy = p; });
+                                        studio.edit(Edit::SetScope { scope, value: ScopeValue::ConflictPolicy(p) });
                                     }
                                 }>
                                 {ConflictPolicy::ALL.into_iter().map(|p| view! { <option value=p.label()>{p.label()}</option> }).collect_view()}
@@ -519,7 +506,7 @@ fn LineDetails(
     let studio = use_studio();
     let catalog = Catalog::builtin();
     let tables = Memo::new(move |_| {
-        studio.ws.with(|ws| {
+        studio.workspace.with(|ws| {
             ws.scope(scope)
                 .map(|s| s.tables.clone())
                 .unwrap_or_default()
@@ -530,8 +517,9 @@ fn LineDetails(
     let remove = move || {
         if let Some(t) = selected.get_untracked() {
             let at = tables.with_untracked(|ts| ts.iter().position(|x| *x == t));
-            studio.edit(|ws| {
-                ws.remove_table(scope, &t);
+            studio.edit(Edit::RemoveTable {
+                scope,
+                table: t.clone(),
             });
             // Keep the keyboard on the next line.
             let next =
@@ -636,7 +624,7 @@ fn TablePicker(
     let direction = RwSignal::new(None::<TableDirection>);
     let chosen = RwSignal::new(Vec::<String>::new());
     let present = Memo::new(move |_| {
-        studio.ws.with(|ws| {
+        studio.workspace.with(|ws| {
             ws.scope(scope)
                 .map(|s| s.tables.clone())
                 .unwrap_or_default()
@@ -646,9 +634,7 @@ fn TablePicker(
     let add = move || {
         let tables = chosen.get_untracked();
         if !tables.is_empty() {
-            studio.edit(|ws| {
-                ws.add_tables(scope, &tables);
-            });
+            studio.edit(Edit::AddTables { scope, tables });
         }
         chosen.set(Vec::new());
         picking.set(false);
@@ -745,7 +731,7 @@ pub fn ScopeLibrary(
     let _ = profile;
     let studio = use_studio();
     let rows = Memo::new(move |_| {
-        studio.ws.with(|ws| {
+        studio.workspace.with(|ws| {
             ws.scopes
                 .iter()
                 .map(|s| LibraryRow {
@@ -765,8 +751,13 @@ pub fn ScopeLibrary(
     });
     let confirm = RwSignal::new(None::<LibraryRow>);
     let create = move || {
-        let mut id = None;
-        studio.edit(|ws| id = Some(ws.new_scope("New scope", SyncDirection::Download)));
+        let id = studio
+            .edit(Edit::NewScope {
+                description: "New scope".into(),
+                direction: SyncDirection::Download,
+                add_to: None,
+            })
+            .scope;
         studio.scope.set(id);
         if let Some(s) = id {
             focus(&format!("scope-{}-description", s.0));
@@ -786,7 +777,7 @@ pub fn ScopeLibrary(
                     <div class="confirm" role="alertdialog" aria-labelledby="confirm-scope-text">
                         <p id="confirm-scope-text">{format!("Delete the offline scope \u{201c}{}\u{201d}? {users} Undo (Ctrl+Z) brings it back.", row.description)}</p>
                         <button type="button" class="danger" on:click=move |_| {
-                            studio.edit(|ws| { ws.delete_scope(id); });
+                            studio.edit(Edit::DeleteScope(id));
                             if studio.scope.get_untracked() == Some(id) { studio.scope.set(None); }
                             confirm.set(None);
                         }>"Delete"</button>

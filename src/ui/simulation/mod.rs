@@ -254,7 +254,7 @@ pub fn SimulationPage() -> impl IntoView {
     let outage_error = RwSignal::new(None::<String>);
     let bad_field = RwSignal::new(Vec::<(&'static str, String)>::new());
     let profiles = Memo::new(move |_| {
-        studio.ws.with(|ws| {
+        studio.workspace.with(|ws| {
             ws.profiles
                 .iter()
                 .map(|p| (p.id, p.name.clone()))
@@ -264,8 +264,12 @@ pub fn SimulationPage() -> impl IntoView {
     let current = Memo::new(move |_| {
         profile
             .get()
-            .filter(|id| studio.ws.with(|ws| ws.profile(*id).is_some()))
-            .or_else(|| studio.ws.with(|ws| ws.profiles.first().map(|p| p.id)))
+            .filter(|id| studio.workspace.with(|ws| ws.profile(*id).is_some()))
+            .or_else(|| {
+                studio
+                    .workspace
+                    .with(|ws| ws.profiles.first().map(|p| p.id))
+            })
     });
     let errors = Memo::new(move |_| scenario.with(|s| s.validate()));
     let run = move || {
@@ -274,7 +278,7 @@ pub fn SimulationPage() -> impl IntoView {
         };
         let second = compare_with.get_untracked().filter(|other| *other != pid);
         // The profiles to run, in order: the chosen one, then the one to compare with.
-        let plans: Vec<_> = studio.ws.with_untracked(|ws| {
+        let plans: Vec<_> = studio.workspace.with_untracked(|ws| {
             std::iter::once(pid)
                 .chain(second)
                 .filter_map(|id| {
