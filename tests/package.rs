@@ -715,3 +715,81 @@ fn the_command_line_gates_on_packages_with_exit_codes() {
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["reprovision"], false);
 }
+
+/// A zip of `files` made by the app's own writer (which, unlike the zip crate, writes whatever it
+/// is given: duplicate names too).
+fn raw_zip(files: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    offline_profile_studio::package::archive::write(files).unwrap()
+}
+
+#[test]
+fn hostile_zips_are_refused_in_our_own_words() {
+    let (_, bytes) = default_package();
+    let files = unzip(&bytes);
+    let named: Vec<(&str, Vec<u8>)> = files.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+
+    // Too many entries in the central directory.
+    let many: Vec<(String, Vec<u8>)> = (0..65).map(|i| (format!("f{i}.txt"), vec![b'x'])).collect();
+    let many: Vec<(&str, Vec<u8>)> = many.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    let e = refused(&raw_zip(&many), "many.zip");
+    assert_eq!(e.kind, ErrorKind::Unreadable);
+    assert!(
+        e.message
+            .contains("it lists more than 64 files, and a package has eight"),
+        "{e}"
+    );
+
+    // Two files of the same name.
+    let mut dup = named.clone();
+    dup.push(("profile.json", b"{}".to_vec()));
+    let e = refused(&raw_zip(&dup), "dup.zip");
+    assert!(e.message.contains("two files of the same name"), "{e}");
+
+    // A local header that names another file than the central directory.
+    let mut swapped = bytes.clone();
+    let local = swapped
+        .windows(4 + 26 + 12)
+        .position(|w| w.starts_with(b"PK\x03\x04") && &w[30..] == b"profile.json")
+        .expect("profile.json's local header");
+    swapped[local + 30 + 11] = b'x'; // profile.jsox, in the local header only
+    let e = refused(&swapped, "swapped.zip");
+    assert_eq!(e.to_string(), "swapped.zip: profile.json cannot be read from the zip: its local header names another file than the zip's list of files");
+
+    // One budget of unpacked bytes for all the files a manifest names: each is under 50 MB,
+    // together they are over.
+    let big = vec![0u8; 30 * 1024 * 1024];
+    let manifest = serde_json::json!({
+        "format": "offline-profile-studio/package",
+        "format_version": 1,
+        "app_version": "0.1.0",
+        "created_at": "2026-01-01T00:00:00Z",
+        "profile": {"name": "Default pr", "version": 1},
+        "files": [
+            {"name": "profile.json", "sha256": offline_profile_studio::package::sha256_hex(&files[1].1), "bytes": files[1].1.len()},
+            {"name": "a.bin", "sha256": offline_profile_studio::package::sha256_hex(&big), "bytes": big.len()},
+            {"name": "b.bin", "sha256": offline_profile_studio::package::sha256_hex(&big), "bytes": big.len()},
+        ],
+        "validation": {"errors": 0, "warnings": 0, "infos": 0},
+    });
+    let bomb = raw_zip(&[
+        ("manifest.json", manifest.to_string().into_bytes()),
+        ("profile.json", files[1].1.clone()),
+        ("a.bin", big.clone()),
+        ("b.bin", big),
+    ]);
+    assert!(bomb.len() < 1024 * 1024, "small on disk: {}", bomb.len());
+    let e = refused(&bomb, "bomb.zip");
+    assert_eq!(e.kind, ErrorKind::Unreadable);
+    assert_eq!(
+        e.to_string(),
+        "bomb.zip: b.bin would take the files of the package past 50 MB unpacked; refused"
+    );
+
+    // Every message is our own: none of the zip library's wording.
+    for damaged in [&bytes[..bytes.len() - 30], &bytes[10..]] {
+        let e = refused(damaged, "cut.zip");
+        for theirs in ["EOCD", "Invalid Central Directory", "invalid Zip archive"] {
+            assert!(!e.message.contains(theirs), "{e}");
+        }
+    }
+}

@@ -124,12 +124,15 @@ pub enum ZipError {
 impl fmt::Display for ZipError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ZipError::Invalid(m) => write!(f, "invalid Zip archive: {m}"),
-            ZipError::Unsupported(m) => write!(f, "unsupported Zip archive: {m}"),
-            ZipError::Damaged(m) => f.write_str(m),
+            ZipError::Invalid(m) | ZipError::Unsupported(m) | ZipError::Damaged(m) => {
+                f.write_str(m)
+            }
         }
     }
 }
+
+/// At most this many files in a zip: a package has eight.
+pub const MAX_ENTRIES: u64 = 64;
 
 fn le16(b: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_le_bytes(
@@ -150,7 +153,7 @@ fn le64(b: &[u8], at: usize) -> Option<u64> {
 }
 
 fn usize_of(v: u64) -> Result<usize, ZipError> {
-    usize::try_from(v).map_err(|_| ZipError::Invalid("size or offset out of range"))
+    usize::try_from(v).map_err(|_| ZipError::Invalid("a size or position is out of range"))
 }
 
 /// One entry of the central directory.
@@ -175,7 +178,7 @@ pub struct Archive<'a> {
 impl<'a> Archive<'a> {
     /// Reads the central directory of a zip.
     pub fn new(bytes: &'a [u8]) -> Result<Self, ZipError> {
-        const NO_END: ZipError = ZipError::Invalid("Could not find EOCD");
+        const NO_END: ZipError = ZipError::Invalid("its end record is missing");
         if bytes.len() < 22 {
             return Err(NO_END);
         }
@@ -193,7 +196,7 @@ impl<'a> Archive<'a> {
                     .find(|&i| le32(bytes, i) == Some(END))
             })
             .ok_or(NO_END)?;
-        let bad = ZipError::Invalid("end of central directory record is damaged");
+        let bad = ZipError::Invalid("its end record is damaged");
         let disk = le16(bytes, end + 4).ok_or(bad.clone())?;
         let cd_disk = le16(bytes, end + 6).ok_or(bad.clone())?;
         let mut count = u64::from(le16(bytes, end + 10).ok_or(bad.clone())?);
@@ -201,7 +204,7 @@ impl<'a> Archive<'a> {
         let mut cd_offset = u64::from(le32(bytes, end + 16).ok_or(bad.clone())?);
         let zip64 = count == 0xFFFF || cd_len == 0xFFFF_FFFF || cd_offset == 0xFFFF_FFFF;
         if zip64 && end >= 20 && le32(bytes, end - 20) == Some(END64_LOCATOR) {
-            let bad64 = ZipError::Invalid("Could not find EOCD64");
+            let bad64 = ZipError::Invalid("its zip64 end record is missing");
             let at = usize_of(le64(bytes, end - 12).ok_or(bad64.clone())?)?;
             if le32(bytes, at) != Some(END64) {
                 return Err(bad64);
@@ -211,21 +214,28 @@ impl<'a> Archive<'a> {
             cd_offset = le64(bytes, at + 48).ok_or(bad64)?;
         } else if disk != 0 || cd_disk != 0 {
             return Err(ZipError::Unsupported(
-                "Multi-disk ZIP files are not supported",
+                "it spans several disks, which packages never do",
             ));
         }
         let cd_start = usize_of(cd_offset)?;
         let cd_end = cd_start
             .checked_add(usize_of(cd_len)?)
             .filter(|&e| e <= bytes.len())
-            .ok_or(ZipError::Invalid("central directory lies outside the file"))?;
+            .ok_or(ZipError::Invalid("its list of files lies outside the file"))?;
+        if count > MAX_ENTRIES {
+            return Err(ZipError::Invalid(
+                "it lists more than 64 files, and a package has eight",
+            ));
+        }
         let cd = &bytes[cd_start..cd_end];
-        let mut entries = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
         let mut at = 0usize;
-        let damaged = ZipError::Invalid("central directory entry is damaged");
+        let damaged = ZipError::Invalid("an entry of its list of files is damaged");
         for _ in 0..count {
             if le32(cd, at) != Some(CENTRAL) {
-                return Err(ZipError::Invalid("Invalid Central Directory header"));
+                return Err(ZipError::Invalid(
+                    "an entry of its list of files is damaged",
+                ));
             }
             let field16 = |off: usize| le16(cd, at + off).ok_or(damaged.clone());
             let field32 = |off: usize| le32(cd, at + off).ok_or(damaged.clone());
@@ -262,6 +272,11 @@ impl<'a> Archive<'a> {
                 }
                 e += 4 + len;
             }
+            if entries.iter().any(|e| e.name == name) {
+                return Err(ZipError::Invalid(
+                    "it holds two files of the same name, so which one counts is unclear",
+                ));
+            }
             entries.push(Entry {
                 name: name.to_vec(),
                 flags,
@@ -292,20 +307,29 @@ impl<'a> Archive<'a> {
             return Ok(None);
         };
         if entry.flags & 1 != 0 {
-            return Err(ZipError::Unsupported("Password required to decrypt file"));
+            return Err(ZipError::Unsupported(
+                "it is encrypted, which packages never are",
+            ));
         }
         let header = usize_of(entry.offset)?;
         if le32(self.bytes, header) != Some(LOCAL) {
-            return Err(ZipError::Invalid("Invalid local file header"));
+            return Err(ZipError::Invalid("its local header is missing"));
         }
-        let bad = ZipError::Invalid("Local header is damaged");
+        let bad = ZipError::Invalid("its local header is damaged");
         let name_len = usize::from(le16(self.bytes, header + 26).ok_or(bad.clone())?);
         let extra_len = usize::from(le16(self.bytes, header + 28).ok_or(bad)?);
+        // The local header must name the file the list names (else a reader could be shown one
+        // file and unpack another).
+        if self.bytes.get(header + 30..header + 30 + name_len) != Some(entry.name.as_slice()) {
+            return Err(ZipError::Invalid(
+                "its local header names another file than the zip's list of files",
+            ));
+        }
         let start = header + 30 + name_len + extra_len;
         let data = start
             .checked_add(usize_of(entry.compressed)?)
             .and_then(|end| self.bytes.get(start..end))
-            .ok_or(ZipError::Invalid("file data lies outside the archive"))?;
+            .ok_or(ZipError::Invalid("its data lies outside the file"))?;
         let mut out = Vec::new();
         match entry.method {
             0 => out.extend_from_slice(&data[..data.len().min(usize_of(limit)?.saturating_add(1))]),
@@ -313,18 +337,24 @@ impl<'a> Archive<'a> {
                 flate2::read::DeflateDecoder::new(data)
                     .take(limit.saturating_add(1))
                     .read_to_end(&mut out)
-                    .map_err(|_| ZipError::Damaged("corrupt deflate stream"))?;
+                    .map_err(|_| ZipError::Damaged("its compressed data is damaged"))?;
             }
-            _ => return Err(ZipError::Unsupported("Compression method not supported")),
+            _ => {
+                return Err(ZipError::Unsupported(
+                    "it is compressed in a way packages never are",
+                ))
+            }
         }
         if (out.len() as u64) <= limit {
             if out.len() as u64 != entry.size {
                 return Err(ZipError::Damaged(
-                    "file size differs from its declared uncompressed size",
+                    "it unpacks to another size than the zip declares",
                 ));
             }
             if crc32(&out) != entry.crc {
-                return Err(ZipError::Damaged("Invalid checksum"));
+                return Err(ZipError::Damaged(
+                    "its CRC-32 does not match: the data is damaged",
+                ));
             }
         }
         Ok(Some(out))
@@ -395,7 +425,9 @@ mod tests {
         damaged[at] = b'P';
         assert_eq!(
             Archive::new(&damaged).unwrap().read("a.txt", 100),
-            Err(ZipError::Damaged("Invalid checksum"))
+            Err(ZipError::Damaged(
+                "its CRC-32 does not match: the data is damaged"
+            ))
         );
         assert!(Archive::new(&bytes[..bytes.len() / 2]).is_err());
     }

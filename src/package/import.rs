@@ -134,42 +134,50 @@ fn check_content(file: &ProfileFile, name: &str, catalog: &Catalog) -> Result<()
     Ok(())
 }
 
+/// Reads one file of a package, unpacking at most what is left of `budget` (bytes, shared by
+/// every file of the package, so that many files cannot together unpack to more than the limit).
 fn read_entry(
     archive: &super::archive::Archive<'_>,
     name: &str,
     file: &str,
+    budget: &mut u64,
 ) -> Result<Option<Vec<u8>>, ImportError> {
     let too_big = || {
         unreadable(
             file,
             None,
-            format!("{name} unpacks to more than 50 MB; refused"),
+            if *budget < MAX_IMPORT_BYTES as u64 {
+                format!("{name} would take the files of the package past 50 MB unpacked; refused")
+            } else {
+                format!("{name} unpacks to more than 50 MB; refused")
+            },
         )
     };
     if archive
         .declared_size(name)
-        .is_some_and(|size| size > MAX_IMPORT_BYTES as u64)
+        .is_some_and(|size| size > *budget)
     {
         return Err(too_big());
     }
     // The read is bounded even if the declared size lies (a zip bomb).
-    let bytes = match archive.read(name, MAX_IMPORT_BYTES as u64) {
+    let bytes = match archive.read(name, *budget) {
         Ok(Some(bytes)) => bytes,
         Ok(None) => return Ok(None),
         Err(e @ super::archive::ZipError::Damaged(_)) => {
-            return Err(unreadable(file, None, format!("{name} is damaged ({e})")))
+            return Err(unreadable(file, None, format!("{name} is damaged: {e}")))
         }
         Err(e) => {
             return Err(unreadable(
                 file,
                 None,
-                format!("{name} cannot be read from the zip ({e})"),
+                format!("{name} cannot be read from the zip: {e}"),
             ))
         }
     };
-    if bytes.len() > MAX_IMPORT_BYTES {
+    if bytes.len() as u64 > *budget {
         return Err(too_big());
     }
+    *budget -= bytes.len() as u64;
     Ok(Some(bytes))
 }
 
@@ -178,16 +186,18 @@ fn read_package(bytes: &[u8], file: &str, catalog: &Catalog) -> Result<Imported,
         unreadable(
             file,
             None,
-            format!("not a readable zip file; it may be truncated or damaged ({e})"),
+            format!("not a readable zip file; it may be truncated or damaged: {e}"),
         )
     })?;
-    let manifest_bytes = read_entry(&archive, "manifest.json", file)?.ok_or_else(|| {
-        unreadable(
-            file,
-            None,
-            "manifest.json is missing: this zip is not a profile package",
-        )
-    })?;
+    let mut budget = MAX_IMPORT_BYTES as u64;
+    let manifest_bytes =
+        read_entry(&archive, "manifest.json", file, &mut budget)?.ok_or_else(|| {
+            unreadable(
+                file,
+                None,
+                "manifest.json is missing: this zip is not a profile package",
+            )
+        })?;
     let manifest: Manifest = parse(&manifest_bytes, "manifest.json", PACKAGE_FORMAT)?;
     if !manifest.files.iter().any(|f| f.name == "profile.json") {
         return Err(invalid(
@@ -199,7 +209,7 @@ fn read_package(bytes: &[u8], file: &str, catalog: &Catalog) -> Result<Imported,
     let mut profile_bytes = None;
     let mut seed = None;
     for (i, entry) in manifest.files.iter().enumerate() {
-        let content = read_entry(&archive, &entry.name, file)?.ok_or_else(|| {
+        let content = read_entry(&archive, &entry.name, file, &mut budget)?.ok_or_else(|| {
             invalid(
                 file,
                 format!("manifest.json files[{i}]"),

@@ -17,7 +17,7 @@
 //! (`cargo run --bin gen-schemas` writes `schemas/`); a host test keeps them current.
 //! Pure core: no I/O, no browser APIs.
 
-mod archive;
+pub mod archive;
 mod export;
 mod import;
 #[cfg(not(target_arch = "wasm32"))]
