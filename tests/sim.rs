@@ -677,3 +677,65 @@ fn golden_results_are_unchanged() {
         "simulation results changed; if that is intended, UPDATE_GOLDEN=1 cargo test --test sim golden"
     );
 }
+
+#[test]
+fn the_scenario_fields_table_is_the_one_definition_of_every_value() {
+    use offline_profile_studio::sim::{scenario_field, SCENARIO_FIELDS};
+    let json = serde_json::to_value(Preset::Small.scenario()).unwrap();
+    let mut labels = std::collections::HashSet::new();
+    for f in &SCENARIO_FIELDS {
+        assert!(
+            json.get(f.key).is_some(),
+            "{} is a field of Scenario",
+            f.key
+        );
+        assert!(labels.insert(f.label), "{} is labelled once", f.label);
+        assert_eq!(scenario_field(f.key).map(|x| x.key), Some(f.key));
+        // Set and get round-trip, and validation uses the field's own range and label.
+        let mut s = Preset::Small.scenario();
+        (f.set)(&mut s, f.min);
+        assert_eq!((f.get)(&s), f.min, "{}", f.key);
+        assert!(
+            !s.validate().iter().any(|e| e.field == f.key),
+            "{} at its minimum",
+            f.key
+        );
+        if f.max < u64::from(u32::MAX) {
+            (f.set)(&mut s, f.max + 1);
+            let e = s
+                .validate()
+                .into_iter()
+                .find(|e| e.field == f.key)
+                .expect("out of range");
+            assert_eq!(
+                e.message,
+                format!(
+                    "{} must be between {} and {}; it is {}.",
+                    f.label,
+                    f.min,
+                    f.max,
+                    f.max + 1
+                )
+            );
+        }
+    }
+    // Typed text: whole numbers the field can hold, else a message naming the text.
+    let stores = scenario_field("stores").unwrap();
+    assert_eq!(stores.parse(" 12 "), Ok(12));
+    assert_eq!(
+        stores.parse("two"),
+        Err("\u{201c}two\u{201d} is not a whole number in range.".into())
+    );
+    assert!(
+        stores.parse("99999999999").is_err(),
+        "more than a u32 holds"
+    );
+    assert_eq!(
+        scenario_field("seed").unwrap().parse("99999999999"),
+        Ok(99_999_999_999)
+    );
+    assert_eq!(
+        scenario_field("bandwidth_kbps").unwrap().label_with_unit(),
+        "Bandwidth per register (kbit/s)"
+    );
+}

@@ -453,11 +453,6 @@ impl JobSource {
         }
     }
 
-    /// The source of a key.
-    pub fn parse(key: &str) -> Option<JobSource> {
-        JobSource::ALL.into_iter().find(|s| s.key() == key)
-    }
-
     /// For people.
     pub fn label(self) -> &'static str {
         match self {

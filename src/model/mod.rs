@@ -5,6 +5,7 @@
 //! kept as entered (a negative frequency is representable) so validation can explain what is
 //! wrong; nothing here panics on odd values. Pure core: no leptos, web-sys, js-sys or I/O.
 
+pub mod choice;
 mod defaults;
 pub mod diff;
 pub mod edit;
@@ -58,11 +59,6 @@ impl SyncDirection {
         }
     }
 
-    /// Parses a label.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|d| d.label() == s)
-    }
-
     /// Whether the scope brings store data to registers.
     pub fn downloads(self) -> bool {
         matches!(self, SyncDirection::Download | SyncDirection::Bidirectional)
@@ -104,11 +100,6 @@ impl TimeUnit {
             TimeUnit::Minutes => "minutes",
             TimeUnit::Hours => "hours",
         }
-    }
-
-    /// Parses a label.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|u| u.label() == s)
     }
 }
 
@@ -192,11 +183,6 @@ impl ConflictPolicy {
             ConflictPolicy::NewestWins => "Newest wins",
         }
     }
-
-    /// Parses a label.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.label() == s)
-    }
 }
 
 /// An offline scope: a set of tables synchronized together, in one direction, at one frequency.
@@ -267,11 +253,6 @@ impl ProductRule {
             ProductRule::NewestArrivals => "newest",
             ProductRule::Items => "items",
         }
-    }
-
-    /// Parses a key.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.key() == s)
     }
 
     /// Whether the rule takes N.
@@ -363,11 +344,6 @@ impl CustomerRule {
         }
     }
 
-    /// Parses a key.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.key() == s)
-    }
-
     /// Whether the rule takes N and X days.
     pub fn takes_top_n(self) -> bool {
         matches!(
@@ -447,11 +423,6 @@ impl ExportSchedule {
             ExportSchedule::Daily => "Daily",
             ExportSchedule::Weekly => "Weekly",
         }
-    }
-
-    /// Parses a label.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.label() == s)
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod bench;
 pub mod engine;
+pub mod fields;
 pub mod report;
 pub mod scenario;
 pub mod volume;
@@ -12,6 +13,7 @@ pub use engine::{
     Conflict, Engine, Progress, Session, SimError, SimResult, SizeSample, TableVolume, PHASE_DONE,
     PHASE_GENERATE, PHASE_PROVISION, PHASE_SYNC,
 };
+pub use fields::{scenario_field, ScenarioField, SCENARIO_FIELDS};
 pub use report::{
     RegisterSize, ScopeTotals, StepView, Summary, TableTotals, DATABASE_CAP_BYTES,
     DATABASE_GUIDANCE_BYTES,

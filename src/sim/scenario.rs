@@ -185,103 +185,15 @@ impl Scenario {
 
     /// Every value out of range, with what the range is.
     pub fn validate(&self) -> Vec<ScenarioError> {
-        let mut errors = Vec::new();
-        let mut range = |field: &'static str, what: &str, value: u64, min: u64, max: u64| {
-            if value < min || value > max {
-                errors.push(ScenarioError {
-                    field,
-                    message: format!("{what} must be between {min} and {max}; it is {value}."),
-                });
-            }
-        };
-        range("stores", "Stores", self.stores.into(), 1, 20);
-        range(
-            "registers_per_store",
-            "Registers per store",
-            self.registers_per_store.into(),
-            1,
-            100,
-        );
-        range("products", "Products", self.products.into(), 1, 500_000);
-        range(
-            "variants_per_product",
-            "Variants per product",
-            self.variants_per_product.into(),
-            0,
-            20,
-        );
-        range(
-            "customers",
-            "Customers",
-            self.customers.into(),
-            0,
-            2_000_000,
-        );
-        range("staff", "Staff", self.staff.into(), 1, 10_000);
-        range(
-            "transactions_per_register_per_day",
-            "Transactions per register per day",
-            self.transactions_per_register_per_day.into(),
-            0,
-            20_000,
-        );
-        range(
-            "lines_per_transaction",
-            "Lines per transaction",
-            self.lines_per_transaction.into(),
-            1,
-            100,
-        );
-        range(
-            "history_days",
-            "Days of history",
-            self.history_days.into(),
-            0,
-            3650,
-        );
-        range(
-            "product_changes_per_hour",
-            "Product changes per hour",
-            self.product_changes_per_hour.into(),
-            0,
-            100_000,
-        );
-        range(
-            "price_changes_per_hour",
-            "Price changes per hour",
-            self.price_changes_per_hour.into(),
-            0,
-            100_000,
-        );
-        range(
-            "new_customers_per_day",
-            "New customers per day",
-            self.new_customers_per_day.into(),
-            0,
-            100_000,
-        );
-        range(
-            "register_edits_per_day",
-            "Customer edits per register per day",
-            self.register_edits_per_day.into(),
-            0,
-            100_000,
-        );
-        range(
-            "horizon_hours",
-            "Simulated hours",
-            self.horizon_hours.into(),
-            1,
-            24 * 31,
-        );
-        range(
-            "bandwidth_kbps",
-            "Bandwidth",
-            self.bandwidth_kbps.into(),
-            8,
-            10_000_000,
-        );
-        range("latency_ms", "Latency", self.latency_ms.into(), 0, 60_000);
+        let mut errors: Vec<ScenarioError> = super::fields::SCENARIO_FIELDS
+            .iter()
+            .filter_map(|f| {
+                f.check((f.get)(self)).map(|message| ScenarioError {
+                    field: f.key,
+                    message,
+                })
+            })
+            .collect();
         let registers = self.registers();
         // In u64: horizon_hours is checked above but still arbitrary here (u32 × 60 overflows).
         let horizon = u64::from(self.horizon_hours) * 60;

@@ -2,6 +2,7 @@
 //! one to see its columns, key, estimated row size, parents and children.
 
 use crate::catalog::{Catalog, Job, JobSource, Table, TableDirection, TableId};
+use crate::ui::fields::ChoiceSelect;
 use crate::ui::scroll::ScrollBox;
 use leptos::prelude::*;
 
@@ -84,14 +85,6 @@ fn SearchPanel(
         )
     });
     let job_value = move || filters.job.get().map(|j| j.code()).unwrap_or_default();
-    let direction_value = move || {
-        filters
-            .direction
-            .get()
-            .map(|d| d.as_str())
-            .unwrap_or_default()
-            .to_string()
-    };
     view! {
         <div class="catalog-search card">
             <div class="field">
@@ -120,36 +113,10 @@ fn SearchPanel(
                             .collect_view()}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="catalog-job-source">"Job source"</label>
-                    <select
-                        id="catalog-job-source"
-                        prop:value=move || filters.source.get().map(JobSource::key).unwrap_or_default()
-                        on:change:target=move |ev| filters.source.set(JobSource::parse(&ev.target().value()))
-                    >
-                        <option value="">"All sources"</option>
-                        {JobSource::ALL
-                            .into_iter()
-                            .map(|s| view! { <option value=s.key()>{s.label()}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="catalog-direction">"Direction"</label>
-                    <select
-                        id="catalog-direction"
-                        prop:value=direction_value
-                        on:change:target=move |ev| {
-                            filters.direction.set(TableDirection::parse(&ev.target().value()))
-                        }
-                    >
-                        <option value="">"All directions"</option>
-                        {TableDirection::ALL
-                            .into_iter()
-                            .map(|d| view! { <option value=d.as_str()>{d.label()}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
+                <ChoiceSelect id="catalog-job-source" label="Job source" value=filters.source placeholder="All sources"
+                    on_change=Callback::new(move |s| filters.source.set(s))/>
+                <ChoiceSelect id="catalog-direction" label="Direction" value=filters.direction placeholder="All directions"
+                    on_change=Callback::new(move |d| filters.direction.set(d))/>
             </div>
             <p class="result-count" aria-live="polite">
                 {move || format!("{} of {} tables", results.with(Vec::len), catalog.len())}

@@ -1,6 +1,7 @@
 //! Form controls bound to the workspace: labels bound to inputs, diagnostics beside the field
 //! they concern, and numbers that refuse what is not a number without touching the model.
 
+use crate::model::choice::Choice;
 use crate::validation::{Diagnostic, Severity};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -176,6 +177,40 @@ pub fn NumberField(
                 {unit.map(|u| view! { <span class="unit">{u}</span> })}
             </div>
             <FieldIssues id=id extra=bad/>
+        </div>
+    }
+}
+
+/// A labelled `<select>` of a choice enum: every value, or none when `placeholder` is given
+/// (then an empty first option reads it). The one select of the app's fixed lists.
+#[component]
+pub fn ChoiceSelect<T: Choice>(
+    /// The control's id.
+    #[prop(into)]
+    id: String,
+    /// The visible label and accessible name.
+    label: &'static str,
+    /// The current value.
+    #[prop(into)]
+    value: Signal<Option<T>>,
+    /// Called with the chosen value (None: the placeholder).
+    on_change: Callback<Option<T>>,
+    /// The text of an empty first option (a "none" or "choose…" choice).
+    #[prop(optional)]
+    placeholder: Option<&'static str>,
+    /// Diagnostics of this control are shown under it.
+    #[prop(optional)]
+    issues: bool,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id.clone() prop:value=move || value.get().map(T::key).unwrap_or("")
+                on:change:target=move |ev| on_change.run(T::from_key(&ev.target().value()))>
+                {placeholder.map(|p| view! { <option value="">{p}</option> })}
+                {T::all().iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
+            </select>
+            {issues.then(|| view! { <FieldIssues id=id.clone()/> })}
         </div>
     }
 }

@@ -7,6 +7,7 @@ mod crash;
 mod engine;
 mod fields;
 mod packages;
+mod profile_picker;
 mod profiles;
 mod route;
 mod scroll;

@@ -1,6 +1,7 @@
 //! The Packages area: export a validated package (or a plain profile.json, or a share link),
 //! import one with a preview, and compare versions with the reprovisioning verdict.
 
+use super::profile_picker::{picked, ProfilePicker};
 use super::profiles::open_field;
 use super::simulation::SimStore;
 use super::state::use_studio;
@@ -48,24 +49,7 @@ fn ExportCard() -> impl IntoView {
     let studio = use_studio();
     let catalog = Catalog::builtin();
     let chosen = RwSignal::new(studio.profile.get_untracked());
-    let profiles = Memo::new(move |_| {
-        studio.workspace.with(|ws| {
-            ws.profiles
-                .iter()
-                .map(|p| (p.id, p.name.clone(), p.version))
-                .collect::<Vec<_>>()
-        })
-    });
-    let current = Memo::new(move |_| {
-        chosen
-            .get()
-            .filter(|id| studio.workspace.with(|ws| ws.profile(*id).is_some()))
-            .or_else(|| {
-                studio
-                    .workspace
-                    .with(|ws| ws.profiles.first().map(|p| p.id))
-            })
-    });
+    let current = Memo::new(move |_| picked(studio, chosen.get()));
     let diagnostics = Memo::new(move |_| {
         current
             .get()
@@ -186,19 +170,8 @@ fn ExportCard() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="export-title">
             <h2 id="export-title">"Export"</h2>
-            <div class="field">
-                <label for="export-profile">"Profile"</label>
-                <select id="export-profile"
-                    prop:value=move || current.get().map(|id| id.0.to_string()).unwrap_or_default()
-                    on:change:target=move |ev| {
-                        chosen.set(ev.target().value().parse::<u32>().ok().map(ProfileId));
-                        link.set(None);
-                        message.set(None);
-                    }>
-                    <For each=move || profiles.get() key=|p| p.clone()
-                        children=move |(id, name, version)| view! { <option value=id.0.to_string()>{format!("{name} (version {version})")}</option> }/>
-                </select>
-            </div>
+            <ProfilePicker id="export-profile" label="Profile" chosen with_version=true
+                on_change=move || { link.set(None); message.set(None); }/>
             <p class="counts" role="status">
                 {move || { let c = counts.get(); format!("Checks: {} errors, {} warnings, {} info", c.errors, c.warnings, c.infos) }}
             </p>
@@ -500,25 +473,7 @@ fn CompareCard() -> impl IntoView {
     let first = RwSignal::new(None::<Result<Imported, ImportError>>);
     let second = RwSignal::new(None::<Result<Imported, ImportError>>);
     let chosen = RwSignal::new(None::<ProfileId>);
-    let profiles = Memo::new(move |_| {
-        studio.workspace.with(|ws| {
-            ws.profiles
-                .iter()
-                .map(|p| (p.id, p.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
-    let current = Memo::new(move |_| {
-        chosen
-            .get()
-            .filter(|id| studio.workspace.with(|ws| ws.profile(*id).is_some()))
-            .or_else(|| studio.profile.get())
-            .or_else(|| {
-                studio
-                    .workspace
-                    .with(|ws| ws.profiles.first().map(|p| p.id))
-            })
-    });
+    let current = Memo::new(move |_| picked(studio, chosen.get()));
     let pick = move |target: RwSignal<Option<Result<Imported, ImportError>>>| {
         move |ev: leptos::ev::Event| {
             let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -570,14 +525,7 @@ fn CompareCard() -> impl IntoView {
                 <input id="compare-first" type="file" accept=".zip,.json" on:change=pick(first)/>
             </div>
             <div class="field-row">
-                <div class="field">
-                    <label for="compare-profile">"Compare with profile"</label>
-                    <select id="compare-profile" prop:value=move || current.get().map(|id| id.0.to_string()).unwrap_or_default()
-                        on:change:target=move |ev| chosen.set(ev.target().value().parse::<u32>().ok().map(ProfileId))>
-                        <For each=move || profiles.get() key=|p| p.clone()
-                            children=move |(id, name)| view! { <option value=id.0.to_string()>{name}</option> }/>
-                    </select>
-                </div>
+                <ProfilePicker id="compare-profile" label="Compare with profile" chosen/>
                 <div class="field">
                     <label for="compare-second">"or with another package"</label>
                     <input id="compare-second" type="file" accept=".zip,.json" on:change=pick(second)/>

@@ -57,8 +57,14 @@ pub enum Field {
     ScopeDescription,
     ScopeDirection,
     ScopeFrequency,
+    /// The unit beside a scope's frequency.
+    ScopeFrequencyUnit,
+    /// A bidirectional scope's conflict resolution.
+    ScopeConflicts,
     /// A scope's line details.
     ScopeTables,
+    /// The search box of a scope's table picker.
+    ScopeTableSearch,
     Products,
     Customers,
     Device(DeviceField),
@@ -72,12 +78,16 @@ impl Field {
             Field::ScopeDescription
                 | Field::ScopeDirection
                 | Field::ScopeFrequency
+                | Field::ScopeFrequencyUnit
+                | Field::ScopeConflicts
                 | Field::ScopeTables
+                | Field::ScopeTableSearch
         )
     }
 
-    /// The id of the form control showing this field, so a diagnostic can link to it. Scope
-    /// fields carry the scope id; tables link to their line in the line details.
+    /// The id of the form control showing this field, so a diagnostic can link to it: the one
+    /// function every control id of the Profiles area comes from. Scope fields carry the scope
+    /// id; tables link to their line in the line details.
     pub fn dom_id(self, scope: Option<ScopeId>, table: Option<&str>) -> String {
         let s = scope.map(|s| s.0).unwrap_or(0);
         match self {
@@ -90,6 +100,9 @@ impl Field {
             Field::ScopeDescription => format!("scope-{s}-description"),
             Field::ScopeDirection => format!("scope-{s}-direction"),
             Field::ScopeFrequency => format!("scope-{s}-frequency"),
+            Field::ScopeFrequencyUnit => format!("scope-{s}-frequency-unit"),
+            Field::ScopeConflicts => format!("scope-{s}-conflicts"),
+            Field::ScopeTableSearch => format!("picker-{s}-search"),
             Field::ScopeTables => match table {
                 Some(t) => format!("scope-{s}-table-{t}"),
                 None => format!("scope-{s}-tables"),

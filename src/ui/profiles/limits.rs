@@ -3,7 +3,7 @@
 use super::profile_field;
 use crate::model::edit::{CustomerValue, DeviceValue, Edit, ProductValue, ProfileValue};
 use crate::model::{CustomerRule, ExportSchedule, ProductRule, ProfileId};
-use crate::ui::fields::{FieldIssues, NumberField, TextField};
+use crate::ui::fields::{ChoiceSelect, FieldIssues, NumberField, TextField};
 use crate::ui::state::use_studio;
 use crate::validation::{DeviceField, Field};
 use leptos::prelude::*;
@@ -78,14 +78,8 @@ pub fn ProductsSection(
             </fieldset>
             <Show when=move || limited.get()>
                 <div class="field-row">
-                    <div class="field">
-                        <label for="products-rule">"Limit products by"</label>
-                        <select id="products-rule" prop:value=move || rule.get().map(|r| r.key()).unwrap_or("")
-                            on:change:target=move |ev| { let r = ProductRule::parse(&ev.target().value()); set(id, ProfileValue::Products(ProductValue::Rule(r))); }>
-                            <option value="">"Choose a rule\u{2026}"</option>
-                            {ProductRule::ALL.into_iter().map(|r| view! { <option value=r.key()>{r.label()}</option> }).collect_view()}
-                        </select>
-                    </div>
+                    <ChoiceSelect id="products-rule" label="Limit products by" value=rule placeholder="Choose a rule\u{2026}"
+                        on_change=Callback::new(move |r| set(id, ProfileValue::Products(ProductValue::Rule(r))))/>
                     <Show when=move || rule.get() == Some(ProductRule::Categories)>
                         <TextField id="products-categories" label="Categories" hint="Separate with commas" value=categories
                             on_input=Callback::new(move |v: String| set(id, ProfileValue::Products(ProductValue::Categories(split_list(&v)))))/>
@@ -141,14 +135,8 @@ pub fn CustomersSection(
             </fieldset>
             <Show when=move || limited.get()>
                 <div class="field-row">
-                    <div class="field">
-                        <label for="customers-rule">"Limit customers by"</label>
-                        <select id="customers-rule" prop:value=move || rule.get().map(|r| r.key()).unwrap_or("")
-                            on:change:target=move |ev| { let r = CustomerRule::parse(&ev.target().value()); set(id, ProfileValue::Customers(CustomerValue::Rule(r))); }>
-                            <option value="">"Choose a rule\u{2026}"</option>
-                            {CustomerRule::ALL.into_iter().map(|r| view! { <option value=r.key()>{r.label()}</option> }).collect_view()}
-                        </select>
-                    </div>
+                    <ChoiceSelect id="customers-rule" label="Limit customers by" value=rule placeholder="Choose a rule\u{2026}"
+                        on_change=Callback::new(move |r| set(id, ProfileValue::Customers(CustomerValue::Rule(r))))/>
                     <Show when=move || rule.get() == Some(CustomerRule::Address)>
                         <TextField id="customers-city" label="City" value=city
                             on_input=Callback::new(move |v: String| set(id, ProfileValue::Customers(CustomerValue::City(v))))/>
@@ -196,12 +184,7 @@ pub fn DeviceSection(
         |p| p.device.data_export_folder.clone(),
         String::new(),
     );
-    let schedule = profile_field(
-        studio,
-        id,
-        |p| p.device.export_schedule.label().to_string(),
-        String::new(),
-    );
+    let schedule = profile_field(studio, id, |p| Some(p.device.export_schedule), None);
     let fid = |f| Field::Device(f).dom_id(None, None);
     view! {
         <section class="card fasttab" aria-labelledby="device-title">
@@ -220,16 +203,8 @@ pub fn DeviceSection(
                     on_input=Callback::new(move |v: String| set(id, ProfileValue::Device(DeviceValue::ImageFolder(v))))/>
                 <TextField id=fid(DeviceField::DataExportFolder) label="Data export folder" value=export
                     on_input=Callback::new(move |v: String| set(id, ProfileValue::Device(DeviceValue::DataExportFolder(v))))/>
-                <div class="field">
-                    <label for=fid(DeviceField::ExportSchedule)>"Database export schedule"</label>
-                    <select id=fid(DeviceField::ExportSchedule) prop:value=move || schedule.get()
-                        on:change:target=move |ev| {
-                            if let Some(s) = ExportSchedule::parse(&ev.target().value()) { set(id, ProfileValue::Device(DeviceValue::ExportSchedule(s))); }
-                        }>
-                        {ExportSchedule::ALL.into_iter().map(|s| view! { <option value=s.label()>{s.label()}</option> }).collect_view()}
-                    </select>
-                    <FieldIssues id=fid(DeviceField::ExportSchedule)/>
-                </div>
+                <ChoiceSelect id=fid(DeviceField::ExportSchedule) label="Database export schedule" value=schedule issues=true
+                    on_change=Callback::new(move |s: Option<ExportSchedule>| if let Some(s) = s { set(id, ProfileValue::Device(DeviceValue::ExportSchedule(s))) })/>
             </div>
         </section>
     }

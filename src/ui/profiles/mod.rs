@@ -13,7 +13,7 @@ use super::storage::now_iso;
 use crate::catalog::Catalog;
 use crate::model::edit::{Edit, ProfileValue};
 use crate::model::{ProfileId, DEFAULT_PROFILE_NAME};
-use crate::validation::{validate_profile, validate_scope, Counts};
+use crate::validation::{validate_profile, validate_scope, Counts, Field};
 use leptos::prelude::*;
 
 /// Shows a diagnostic's field: opens its profile (when given) and, for a scope field, the
@@ -36,7 +36,7 @@ pub fn open_field(studio: Studio, profile: Option<ProfileId>, d: &crate::validat
 
 /// Focuses the Name field of the open profile (after Ctrl+N).
 pub fn focus_name() {
-    scopes::focus("profile-name");
+    scopes::focus(&Field::ProfileName.dom_id(None, None));
 }
 
 /// The whole Profiles page.
@@ -255,14 +255,14 @@ fn ProfileEditor(
                     </Show>
                     <div class="field-row">
                         <TextField
-                            id="profile-name"
+                            id=Field::ProfileName.dom_id(None, None)
                             label="Name"
                             hint="Up to 10 characters, as the retail back office stores it"
                             value=name
                             on_input=Callback::new(move |v: String| { studio.edit(Edit::SetProfile { profile: id, value: ProfileValue::Name(v) }); })
                         />
                         <TextField
-                            id="profile-description"
+                            id=Field::ProfileDescription.dom_id(None, None)
                             label="Description"
                             value=description
                             on_input=Callback::new(move |v: String| { studio.edit(Edit::SetProfile { profile: id, value: ProfileValue::Description(v) }); })

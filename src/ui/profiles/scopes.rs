@@ -4,10 +4,10 @@
 use crate::catalog::{Catalog, Job, TableDirection};
 use crate::model::edit::{Edit, ScopeValue};
 use crate::model::{ConflictPolicy, ProfileId, ScopeId, SyncDirection, TimeUnit};
-use crate::ui::fields::{issues_of, FieldIssues, NumberField, TextField};
+use crate::ui::fields::{issues_of, ChoiceSelect, FieldIssues, NumberField, TextField};
 use crate::ui::scroll::ScrollBox;
 use crate::ui::state::use_studio;
-use crate::validation::{Counts, Severity};
+use crate::validation::{Counts, Field, Severity};
 use leptos::prelude::*;
 
 /// One line of the Offline tables grid.
@@ -113,7 +113,7 @@ pub fn OfflineTables(
                 from,
                 to: to as usize,
             });
-            focus(&format!("profile-scope-{}", s.0));
+            focus(&line_id(s));
         }
     };
     let remove = move || {
@@ -134,7 +134,7 @@ pub fn OfflineTables(
     let open = move || {
         if let Some(s) = selected.get_untracked() {
             studio.scope.set(Some(s));
-            focus(&format!("scope-{}-description", s.0));
+            focus(&Field::ScopeDescription.dom_id(Some(s), None));
         }
     };
     let numbered_lines = move || lines.get().into_iter().enumerate().collect::<Vec<_>>();
@@ -191,7 +191,7 @@ pub fn OfflineTables(
                             key=|(i, l)| (*i, l.clone())
                             children=move |(i, line)| {
                                 let sid = line.id;
-                                let input_id = format!("profile-scope-{}", sid.0);
+                                let input_id = line_id(sid);
                                 let is_selected = move || selected.get() == Some(sid);
                                 // Every finding about this scope: its fields, its line and its tables.
                                 let issues = Memo::new(move |_| {
@@ -221,7 +221,7 @@ pub fn OfflineTables(
                                                                 let at = l.iter().position(|x| x.id == sid)? as isize + delta;
                                                                 l.get(usize::try_from(at).ok()?).map(|x| x.id)
                                                             });
-                                                            if let Some(n) = next { selected.set(Some(n)); focus(&format!("profile-scope-{}", n.0)); }
+                                                            if let Some(n) = next { selected.set(Some(n)); focus(&line_id(n)); }
                                                         }
                                                     }
                                                 />
@@ -338,9 +338,9 @@ fn AddLine(
         selected.set(chosen);
         if let Some(s) = chosen {
             if value == "new" {
-                focus(&format!("scope-{}-description", s.0));
+                focus(&Field::ScopeDescription.dom_id(Some(s), None));
             } else {
-                focus(&format!("profile-scope-{}", s.0));
+                focus(&line_id(s));
             }
         }
     };
@@ -363,6 +363,11 @@ fn AddLine(
     }
 }
 
+/// The id of a profile's line for `scope` in the Offline tables grid.
+fn line_id(scope: ScopeId) -> String {
+    Field::ProfileScopes.dom_id(Some(scope), None)
+}
+
 /// Moves keyboard focus to the element with that id, once the view has updated.
 pub fn focus(id: &str) {
     let id = id.to_string();
@@ -376,6 +381,15 @@ pub fn focus_now(id: &str) {
             let _ = el.focus();
         }
     }
+}
+
+/// A value of a scope, read reactively (None once the scope is gone).
+fn scope_value<T: Send + Sync + 'static>(
+    studio: crate::ui::state::Studio,
+    scope: ScopeId,
+    f: fn(&crate::model::Scope) -> T,
+) -> Signal<Option<T>> {
+    Signal::derive(move || studio.workspace.with(|ws| ws.scope(scope).map(f)))
 }
 
 /// The Offline scope form.
@@ -395,9 +409,12 @@ pub fn ScopeForm(
         })
     };
     let description = field(|s| s.description.clone());
-    let direction = field(|s| s.direction.label().to_string());
-    let unit = field(|s| s.frequency.unit.label().to_string());
-    let policy = field(|s| s.conflict_policy.label().to_string());
+    let direction = scope_value(studio, scope, |s| s.direction);
+    let unit = scope_value(studio, scope, |s| s.frequency.unit);
+    let policy = scope_value(studio, scope, |s| s.conflict_policy);
+    let set = move |value: ScopeValue| {
+        studio.edit(Edit::SetScope { scope, value });
+    };
     let amount = Signal::derive(move || {
         studio.workspace.with(|ws| {
             ws.scope(scope)
@@ -414,10 +431,10 @@ pub fn ScopeForm(
         })
     });
     let exists = Memo::new(move |_| studio.workspace.with(|ws| ws.scope(scope).is_some()));
-    let key = move |f: &str| format!("scope-{}-{f}", scope.0);
+    let key = move |f: Field| f.dom_id(Some(scope), None);
     let close = move || {
         studio.scope.set(None);
-        focus(&format!("profile-scope-{}", scope.0));
+        focus(&line_id(scope));
     };
     view! {
         <Show when=move || exists.get()>
@@ -438,54 +455,26 @@ pub fn ScopeForm(
                 </p>
                 <div class="field-row">
                     <TextField
-                        id=key("description")
+                        id=key(Field::ScopeDescription)
                         label="Description"
                         value=description
                         on_input=Callback::new(move |v: String| { studio.edit(Edit::SetScope { scope, value: ScopeValue::Description(v) }); })
                     />
-                    <div class="field">
-                        <label for=key("direction")>"Synchronization direction"</label>
-                        <select id=key("direction") prop:value=move || direction.get()
-                            on:change:target=move |ev| {
-                                if let Some(d) = SyncDirection::parse(&ev.target().value()) {
-                                    studio.edit(Edit::SetScope { scope, value: ScopeValue::Direction(d) });
-                                }
-                            }>
-                            {SyncDirection::ALL.into_iter().map(|d| view! { <option value=d.label()>{d.label()}</option> }).collect_view()}
-                        </select>
-                        <FieldIssues id=key("direction")/>
-                    </div>
+                    <ChoiceSelect id=key(Field::ScopeDirection) label="Synchronization direction" value=direction issues=true
+                        on_change=Callback::new(move |d: Option<SyncDirection>| if let Some(d) = d { set(ScopeValue::Direction(d)) })/>
                 </div>
                 <div class="field-row">
                     <NumberField
-                        id=key("frequency")
+                        id=key(Field::ScopeFrequency)
                         label="Synchronization frequency"
                         value=amount
                         on_commit=Callback::new(move |v: i64| { studio.edit(Edit::SetScope { scope, value: ScopeValue::FrequencyAmount(v) }); })
                     />
-                    <div class="field">
-                        <label for=key("frequency-unit")>"Frequency unit"</label>
-                        <select id=key("frequency-unit") prop:value=move || unit.get()
-                            on:change:target=move |ev| {
-                                if let Some(u) = TimeUnit::parse(&ev.target().value()) {
-                                    studio.edit(Edit::SetScope { scope, value: ScopeValue::FrequencyUnit(u) });
-                                }
-                            }>
-                            {TimeUnit::ALL.into_iter().map(|u| view! { <option value=u.label()>{u.label()}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <Show when=move || direction.get() == "Bidirectional">
-                        <div class="field">
-                            <label for=key("conflicts")>"Conflict resolution"</label>
-                            <select id=key("conflicts") prop:value=move || policy.get()
-                                on:change:target=move |ev| {
-                                    if let Some(p) = ConflictPolicy::parse(&ev.target().value()) {
-                                        studio.edit(Edit::SetScope { scope, value: ScopeValue::ConflictPolicy(p) });
-                                    }
-                                }>
-                                {ConflictPolicy::ALL.into_iter().map(|p| view! { <option value=p.label()>{p.label()}</option> }).collect_view()}
-                            </select>
-                        </div>
+                    <ChoiceSelect id=key(Field::ScopeFrequencyUnit) label="Frequency unit" value=unit
+                        on_change=Callback::new(move |u: Option<TimeUnit>| if let Some(u) = u { set(ScopeValue::FrequencyUnit(u)) })/>
+                    <Show when=move || direction.get() == Some(SyncDirection::Bidirectional)>
+                        <ChoiceSelect id=key(Field::ScopeConflicts) label="Conflict resolution" value=policy
+                            on_change=Callback::new(move |p: Option<ConflictPolicy>| if let Some(p) = p { set(ScopeValue::ConflictPolicy(p)) })/>
                     </Show>
                 </div>
                 <LineDetails scope profile/>
@@ -526,17 +515,17 @@ fn LineDetails(
                 at.and_then(|i| tables.with_untracked(|ts| ts.get(i).or(ts.last()).cloned()));
             selected.set(next.clone());
             if let Some(n) = next {
-                focus(&format!("scope-{}-table-{n}", scope.0));
+                focus(&Field::ScopeTables.dom_id(Some(scope), Some(&n)));
             }
         }
     };
-    let list_id = format!("scope-{}-tables", scope.0);
+    let list_id = Field::ScopeTables.dom_id(Some(scope), None);
     view! {
         <section class="line-details" aria-labelledby="line-details-title">
             <div class="section-head">
                 <h3 id="line-details-title">"Line details"</h3>
                 <div class="toolbar" role="toolbar" aria-label="Line details actions">
-                    <button type="button" on:click=move |_| { picking.set(true); focus(&format!("picker-{}-search", scope.0)); }>"Add"</button>
+                    <button type="button" on:click=move |_| { picking.set(true); focus(&Field::ScopeTableSearch.dom_id(Some(scope), None)); }>"Add"</button>
                     <button type="button" disabled=move || selected.get().is_none() on:click=move |_| remove()>"Remove"</button>
                 </div>
             </div>
@@ -563,7 +552,7 @@ fn LineDetails(
                             key=|t| t.clone()
                             children=move |name| {
                                 let t = catalog.get(&name);
-                                let id = format!("scope-{}-table-{name}", scope.0);
+                                let id = Field::ScopeTables.dom_id(Some(scope), Some(&name));
                                 let issues_id = id.clone();
                                 let n2 = name.clone();
                                 let is_selected = {
@@ -639,7 +628,7 @@ fn TablePicker(
         chosen.set(Vec::new());
         picking.set(false);
     };
-    let picker_search = format!("picker-{}-search", scope.0);
+    let picker_search = Field::ScopeTableSearch.dom_id(Some(scope), None);
     let first_results = move || results.get().into_iter().take(SHOWN).collect::<Vec<_>>();
     view! {
         <div class="picker" role="group" aria-labelledby="picker-title">
@@ -657,13 +646,8 @@ fn TablePicker(
                         {Job::ALL.into_iter().map(|j| view! { <option value=j.code()>{j.label()}</option> }).collect_view()}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="picker-direction">"Direction"</label>
-                    <select id="picker-direction" on:change:target=move |ev| direction.set(TableDirection::parse(&ev.target().value()))>
-                        <option value="">"All directions"</option>
-                        {TableDirection::ALL.into_iter().map(|d| view! { <option value=d.as_str()>{d.label()}</option> }).collect_view()}
-                    </select>
-                </div>
+                <ChoiceSelect id="picker-direction" label="Direction" value=direction placeholder="All directions"
+                    on_change=Callback::new(move |d| direction.set(d))/>
             </div>
             <p class="result-count" aria-live="polite">
                 {move || {
@@ -760,7 +744,7 @@ pub fn ScopeLibrary(
             .scope;
         studio.scope.set(id);
         if let Some(s) = id {
-            focus(&format!("scope-{}-description", s.0));
+            focus(&Field::ScopeDescription.dom_id(Some(s), None));
         }
     };
     view! {
@@ -816,7 +800,7 @@ pub fn ScopeLibrary(
                                         <td class="actions">
                                             <button type="button" aria-label=format!("Open {}", row.description) on:click=move |_| {
                                                 studio.scope.set(Some(id));
-                                                focus(&format!("scope-{}-description", id.0));
+                                                focus(&Field::ScopeDescription.dom_id(Some(id), None));
                                             }>"Open"</button>
                                             <button type="button" class="danger" aria-label=format!("Delete {}", row.description)
                                                 on:click=move |_| confirm.set(Some(for_confirm.clone()))>"Delete"</button>
