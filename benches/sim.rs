@@ -46,7 +46,7 @@ fn main() {
             f[0].sessions,
             f[0].rows,
             longest.longest_unit_ms,
-            longest.longest_unit_phase,
+            longest.longest_unit_phase.key(),
         );
         median(f.iter().map(|x| x.total_ms).collect())
     };

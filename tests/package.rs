@@ -309,7 +309,7 @@ fn every_bad_input_is_refused_with_a_message_naming_file_and_field() {
     let e = refused(b"", "empty.json");
     assert_eq!(e.to_string(), "empty.json: is empty");
 
-    let e = refused(&vec![b' '; 50 * 1024 * 1024 + 1], "huge.json");
+    let e = refused(&vec![b' '; 50_000_001], "huge.json");
     assert_eq!(
         e.to_string(),
         "huge.json: is 50.0 MB; files over 50 MB are refused"

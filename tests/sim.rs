@@ -6,7 +6,7 @@ use offline_profile_studio::model::diff::ResolvedProfile;
 use offline_profile_studio::model::{
     ConflictPolicy, CustomerRule, Frequency, ProductRule, SyncDirection, TimeUnit, Workspace,
 };
-use offline_profile_studio::sim::{Engine, Outage, Preset, Scenario, SimError, SimResult};
+use offline_profile_studio::sim::{Engine, Outage, Preset, Scenario, SimError, SimResult, Winner};
 use offline_profile_studio::sqlite::native::NativeDb;
 use offline_profile_studio::sqlite::{Database, Value};
 
@@ -229,7 +229,7 @@ fn bidirectional_scopes_detect_conflicts_and_settle_them_by_policy() {
         !r.conflicts.is_empty(),
         "registers' edits reach the store and conflict with each other's"
     );
-    assert!(r.conflicts.iter().all(|c| c.winner == "store"));
+    assert!(r.conflicts.iter().all(|c| c.winner == Winner::Store));
     let sessions_conflicts: u32 = r.sessions.iter().map(|x| x.conflicts).sum();
     assert_eq!(
         sessions_conflicts as usize,
@@ -240,7 +240,7 @@ fn bidirectional_scopes_detect_conflicts_and_settle_them_by_policy() {
         &s,
         &with_bidirectional_customers(ConflictPolicy::RegisterWins),
     );
-    assert!(!rw.conflicts.is_empty() && rw.conflicts.iter().all(|c| c.winner == "register"));
+    assert!(!rw.conflicts.is_empty() && rw.conflicts.iter().all(|c| c.winner == Winner::Register));
     let (_, nw) = run(
         &s,
         &with_bidirectional_customers(ConflictPolicy::NewestWins),
@@ -249,7 +249,7 @@ fn bidirectional_scopes_detect_conflicts_and_settle_them_by_policy() {
     assert!(nw
         .conflicts
         .iter()
-        .all(|c| (c.winner == "register") == (c.register_at > c.store_at)));
+        .all(|c| (c.winner == Winner::Register) == (c.register_at > c.store_at)));
     // A register back from an outage: edits it made offline before the store changed lose,
     // edits made after the store changed win. Both kinds occur.
     s.outages = vec![Outage {
@@ -261,17 +261,18 @@ fn bidirectional_scopes_detect_conflicts_and_settle_them_by_policy() {
         &s,
         &with_bidirectional_customers(ConflictPolicy::NewestWins),
     );
-    let kinds: std::collections::BTreeSet<&str> = back.conflicts.iter().map(|c| c.winner).collect();
+    let kinds: std::collections::BTreeSet<Winner> =
+        back.conflicts.iter().map(|c| c.winner).collect();
     assert_eq!(
         kinds.into_iter().collect::<Vec<_>>(),
-        ["register", "store"],
+        [Winner::Store, Winner::Register],
         "{:?}",
         back.conflicts
     );
     assert!(back
         .conflicts
         .iter()
-        .all(|c| (c.winner == "register") == (c.register_at > c.store_at)));
+        .all(|c| (c.winner == Winner::Register) == (c.register_at > c.store_at)));
 }
 
 #[test]
@@ -509,7 +510,7 @@ fn a_registers_database_exports_with_real_keys_and_passes_an_integrity_check() {
 
 #[test]
 fn step_for_runs_in_units_and_gives_the_same_result_as_run() {
-    use offline_profile_studio::sim::{PHASE_DONE, PHASE_GENERATE, PHASE_PROVISION, PHASE_SYNC};
+    use offline_profile_studio::sim::RunPhase;
     let mut s = tiny();
     s.outages = vec![Outage {
         register: 2,
@@ -537,7 +538,7 @@ fn step_for_runs_in_units_and_gives_the_same_result_as_run() {
         }
         assert!((0.0..=1.0).contains(&progress.fraction));
         if progress.done {
-            assert_eq!(progress.phase, PHASE_DONE);
+            assert_eq!(progress.phase, RunPhase::Done);
             break;
         }
         assert!(calls < 100_000, "step_for finishes");
@@ -547,10 +548,10 @@ fn step_for_runs_in_units_and_gives_the_same_result_as_run() {
         &expected,
         "units give the same result as run()"
     );
-    assert!(phases.contains(&PHASE_PROVISION) && phases.contains(&PHASE_SYNC));
+    assert!(phases.contains(&RunPhase::Provision) && phases.contains(&RunPhase::Sync));
     assert_eq!(
         phases.first(),
-        Some(&PHASE_GENERATE),
+        Some(&RunPhase::Generate),
         "the store is generated first"
     );
     assert!(

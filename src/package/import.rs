@@ -45,7 +45,7 @@ fn invalid(file: &str, field: String, message: impl Into<String>) -> ImportError
 }
 
 fn megabytes(n: usize) -> String {
-    format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
+    format!("{:.1} MB", n as f64 / 1e6)
 }
 
 /// Checks `format` and `format_version` before the full parse, so a file of another kind or of

@@ -45,7 +45,7 @@ pub const PACKAGE_FORMAT: &str = "offline-profile-studio/package";
 /// The format version this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
 /// Files larger than this are refused on import.
-pub const MAX_IMPORT_BYTES: usize = 50 * 1024 * 1024;
+pub const MAX_IMPORT_BYTES: usize = 50_000_000;
 /// The JSON Schema of `profile.json`, generated from [`ProfileFile`].
 pub const PROFILE_SCHEMA: &str = include_str!("../../schemas/profile.schema.json");
 /// The JSON Schema of `manifest.json`, generated from [`Manifest`].

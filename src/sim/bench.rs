@@ -2,7 +2,7 @@
 //! and the browser harness (sql.js): the same scenarios and the same measurements on any
 //! [`Database`] backend. Pure: time comes from a `clock` returning milliseconds.
 
-use super::engine::{Engine, SimError, PHASE_GENERATE, PHASE_PROVISION};
+use super::engine::{Engine, RunPhase, SimError};
 use super::scenario::{Preset, Scenario};
 use crate::catalog::Catalog;
 use crate::model::diff::ResolvedProfile;
@@ -72,7 +72,7 @@ pub struct RunFigure {
     /// The longest work unit ([`Engine::new`] counts as one).
     pub longest_unit_ms: f64,
     /// The phase of the longest unit.
-    pub longest_unit_phase: &'static str,
+    pub longest_unit_phase: RunPhase,
 }
 
 /// Times the reference scenario's provisioning with the default profile on `engine_db`, and a
@@ -148,7 +148,7 @@ pub fn run_timed<D: Database>(
     let t0 = clock();
     let mut engine = Engine::new(db, scenario, profile, RECONNECT_MINUTES, Catalog::builtin())?;
     let mut longest = clock() - t0;
-    let mut longest_phase = PHASE_GENERATE;
+    let mut longest_phase = RunPhase::Generate;
     let mut setup_ms = None;
     loop {
         let phase = engine.phase();
@@ -170,8 +170,8 @@ pub fn run_timed<D: Database>(
             longest_phase = phase;
         }
         if setup_ms.is_none()
-            && progress.phase != PHASE_GENERATE
-            && progress.phase != PHASE_PROVISION
+            && progress.phase != RunPhase::Generate
+            && progress.phase != RunPhase::Provision
         {
             setup_ms = Some(end - t0);
         }

@@ -126,7 +126,7 @@ pub struct Conflict {
     /// When the register changed it.
     pub register_at: u64,
     /// Which side's version was kept.
-    pub winner: &'static str,
+    pub winner: Winner,
 }
 
 /// A register's estimated database size at a moment.
@@ -180,20 +180,44 @@ pub struct Progress {
     pub fraction: f64,
     /// Whether the run is complete.
     pub done: bool,
-    /// What the engine is doing: one of [`PHASE_GENERATE`], [`PHASE_PROVISION`], [`PHASE_SYNC`]
-    /// or [`PHASE_DONE`], for people.
-    pub phase: &'static str,
+    /// What the engine is doing.
+    pub phase: RunPhase,
 }
 
-/// Setup, first part: the store database's starting rows are generated.
-pub const PHASE_GENERATE: &str = "Generating the store database";
-/// Setup, second part: the shared replica is filled and every register's initial download
-/// recorded.
-pub const PHASE_PROVISION: &str = "Provisioning registers";
-/// Sync sessions run, one per work unit.
-pub const PHASE_SYNC: &str = "Synchronizing";
-/// The run is complete.
-pub const PHASE_DONE: &str = "Done";
+/// What a run is doing (the UI words it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RunPhase {
+    /// Setup, first part: the store database's starting rows are generated.
+    Generate,
+    /// Setup, second part: the shared replica is filled and every register's initial download
+    /// recorded.
+    Provision,
+    /// Sync sessions run, one per work unit.
+    Sync,
+    /// The run is complete.
+    Done,
+}
+
+impl RunPhase {
+    /// A stable key (benchmark figures name phases by it).
+    pub fn key(self) -> &'static str {
+        match self {
+            RunPhase::Generate => "generate",
+            RunPhase::Provision => "provision",
+            RunPhase::Sync => "sync",
+            RunPhase::Done => "done",
+        }
+    }
+}
+
+/// Which side's version a conflict kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Winner {
+    /// The store's version (the store database, so head office's data, stays).
+    Store,
+    /// The register's version.
+    Register,
+}
 
 /// Rows of the shared numbers table (`regs._ops_n`, 0 to `CHUNK_ROWS - 1`): every generated or
 /// copied row set is cut into pieces of at most this many rows.
@@ -1469,7 +1493,11 @@ impl<D: Database> Engine<D> {
                             key,
                             store_at,
                             register_at,
-                            winner: if register_wins { "register" } else { "store" },
+                            winner: if register_wins {
+                                Winner::Register
+                            } else {
+                                Winner::Store
+                            },
                         });
                     }
                 }
@@ -1596,14 +1624,13 @@ impl<D: Database> Engine<D> {
         }
     }
 
-    /// What the engine is doing now: [`PHASE_GENERATE`], [`PHASE_PROVISION`], [`PHASE_SYNC`] or
-    /// [`PHASE_DONE`].
-    pub fn phase(&self) -> &'static str {
+    /// What the engine is doing now.
+    pub fn phase(&self) -> RunPhase {
         match self.phase {
-            Phase::Create { .. } | Phase::Generate { .. } => PHASE_GENERATE,
-            Phase::Replica { .. } | Phase::Registers => PHASE_PROVISION,
-            Phase::Sync => PHASE_SYNC,
-            Phase::Done => PHASE_DONE,
+            Phase::Create { .. } | Phase::Generate { .. } => RunPhase::Generate,
+            Phase::Replica { .. } | Phase::Registers => RunPhase::Provision,
+            Phase::Sync => RunPhase::Sync,
+            Phase::Done => RunPhase::Done,
         }
     }
 

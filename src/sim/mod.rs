@@ -10,8 +10,8 @@ pub mod scenario;
 pub mod volume;
 
 pub use engine::{
-    Conflict, Engine, Progress, Session, SimError, SimResult, SizeSample, TableVolume, PHASE_DONE,
-    PHASE_GENERATE, PHASE_PROVISION, PHASE_SYNC,
+    Conflict, Engine, Progress, RunPhase, Session, SimError, SimResult, SizeSample, TableVolume,
+    Winner,
 };
 pub use fields::{scenario_field, ScenarioField, SCENARIO_FIELDS};
 pub use report::{

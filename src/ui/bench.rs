@@ -47,7 +47,7 @@ async fn run_case(case: &str) -> Result<String, String> {
                 f.sessions,
                 f.rows,
                 f.longest_unit_ms,
-                json_string(f.longest_unit_phase)
+                json_string(f.longest_unit_phase.key())
             )
         }
     };

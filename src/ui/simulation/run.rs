@@ -6,7 +6,7 @@ use super::{RunState, SimStore};
 use crate::catalog::Catalog;
 use crate::model::diff::ResolvedProfile;
 use crate::model::ProfileId;
-use crate::sim::{Engine, Scenario};
+use crate::sim::{Engine, RunPhase, Scenario};
 use crate::ui::engine::{now_ms, sqljs, yield_to_browser};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -18,6 +18,16 @@ pub struct Plan {
     pub profile: ResolvedProfile,
     /// The device's reconnect interval, minutes.
     pub reconnect_mins: i64,
+}
+
+/// What the run is doing, as the progress label says it.
+fn phase_words(phase: RunPhase) -> &'static str {
+    match phase {
+        RunPhase::Generate => "generating the store database",
+        RunPhase::Provision => "provisioning registers",
+        RunPhase::Sync => "synchronizing",
+        RunPhase::Done => "done",
+    }
 }
 
 impl SimStore {
@@ -80,7 +90,7 @@ impl SimStore {
                         state.set(RunState::Running {
                             fraction: (k as f64 + progress.fraction) / count as f64,
                             elapsed: (now_ms() - started) / 1000.0,
-                            label: format!("{label}: {}", progress.phase.to_lowercase()),
+                            label: format!("{label}: {}", phase_words(progress.phase)),
                         });
                         if progress.done {
                             break;
