@@ -67,6 +67,16 @@ fn file_stem(name: &str) -> String {
     }
 }
 
+/// The file name of a profile's package: `NAME-vVERSION.zip`.
+pub fn package_filename(name: &str, version: u32) -> String {
+    format!("{}-v{version}.zip", file_stem(name))
+}
+
+/// The file name of a profile's plain `profile.json` download: `NAME-vVERSION.profile.json`.
+pub fn profile_json_filename(name: &str, version: u32) -> String {
+    format!("{}-v{version}.profile.json", file_stem(name))
+}
+
 /// `profile.json` of a resolved profile.
 pub fn profile_json(profile: &ResolvedProfile, version: u32) -> String {
     let file = ProfileFile {
@@ -286,7 +296,7 @@ pub fn export_package(
     let manifest_json = serde_json::to_string_pretty(&manifest).unwrap_or_default();
     files.insert(0, ("manifest.json", manifest_json.into_bytes()));
     Ok(ExportedPackage {
-        filename: format!("{}-v{}.zip", file_stem(&p.name), p.version),
+        filename: package_filename(&p.name, p.version),
         bytes: zip(&files),
         manifest,
     })

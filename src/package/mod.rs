@@ -25,7 +25,8 @@ pub mod schemas;
 pub mod share;
 
 pub use export::{
-    export_package, profile_json, schema_sql, ExportRefused, ExportedPackage, TIME_NOT_RECORDED,
+    export_package, package_filename, profile_json, profile_json_filename, schema_sql,
+    ExportRefused, ExportedPackage, TIME_NOT_RECORDED,
 };
 pub use import::{
     apply_import, plan_import, read_file, ClashChoice, ImportPlan, Imported, ScopeOutcome,

@@ -4,7 +4,7 @@
 use super::profile_picker::{picked, ProfilePicker};
 use super::profiles::open_field;
 use super::simulation::SimStore;
-use super::state::use_studio;
+use super::state::{use_studio, Studio};
 use super::storage::{
     download, download_bytes, now_iso, read_file as read_chosen_file, replace_fragment,
 };
@@ -13,8 +13,8 @@ use crate::model::diff::{diff, ResolvedProfile};
 use crate::model::edit::Edit;
 use crate::model::ProfileId;
 use crate::package::{
-    export_package, plan_import, profile_json, read_file, share, verdict, ClashChoice, ImportError,
-    Imported, Verdict,
+    export_package, plan_import, profile_json, profile_json_filename, read_file, share, verdict,
+    ClashChoice, ImportError, Imported, Verdict,
 };
 use crate::validation::{validate_profile, Counts, Diagnostic, Severity};
 use leptos::prelude::*;
@@ -92,19 +92,7 @@ fn ExportCard() -> impl IntoView {
             message.set(Some("Preparing the seed database\u{2026}".into()));
             leptos::task::spawn_local(async move {
                 let result = match sim.register_database(register).await {
-                    Ok(seed) => {
-                        studio.edit(Edit::RecordExport {
-                            profile: id,
-                            at: now_iso(),
-                        });
-                        let ws = studio.workspace.get_untracked();
-                        export_package(&ws, id, catalog, Some(&seed))
-                            .map_err(|_| "the profile has errors".to_string())
-                            .and_then(|pkg| {
-                                download_bytes(&pkg.filename, "application/zip", &pkg.bytes)
-                                    .map(|_| pkg.filename)
-                            })
-                    }
+                    Ok(seed) => download_package(studio, id, Some(&seed)),
                     Err(e) => Err(e),
                 };
                 message.set(Some(match result {
@@ -116,33 +104,9 @@ fn ExportCard() -> impl IntoView {
             });
             return;
         }
-        let version = studio
-            .edit(Edit::RecordExport {
-                profile: id,
-                at: now_iso(),
-            })
-            .version;
-        let ws = studio.workspace.get_untracked();
         let result = match what {
-            "package" => export_package(&ws, id, catalog, None)
-                .map_err(|_| "the profile has errors".to_string())
-                .and_then(|pkg| {
-                    download_bytes(&pkg.filename, "application/zip", &pkg.bytes)
-                        .map(|_| pkg.filename)
-                }),
-            _ => {
-                let p = ws.profile(id);
-                let json = p
-                    .map(|p| profile_json(&ResolvedProfile::of(&ws, p), p.version))
-                    .unwrap_or_default();
-                let name = format!(
-                    "{}-v{}.profile.json",
-                    p.map(|p| p.name.replace(|c: char| !c.is_ascii_alphanumeric(), "-"))
-                        .unwrap_or_default(),
-                    version.unwrap_or(1)
-                );
-                download(&name, "application/json", &json).map(|_| name)
-            }
+            "package" => download_package(studio, id, None),
+            _ => download_profile_json(studio, id),
         };
         message.set(Some(match result {
             Ok(name) => format!("Downloaded {name}."),
@@ -175,59 +139,14 @@ fn ExportCard() -> impl IntoView {
             <p class="counts" role="status">
                 {move || { let c = counts.get(); format!("Checks: {} errors, {} warnings, {} info", c.errors, c.warnings, c.infos) }}
             </p>
-            <Show when=move || !errors.with(Vec::is_empty)
-                fallback=move || view! {
-                    <p class="hint">{move || match counts.get().warnings {
-                        0 => "Ready to export.".to_string(),
-                        n => format!("Ready to export. The {n} warning{} will be recorded in the package (validation.json).", if n == 1 { "" } else { "s" }),
-                    }}</p>
-                }>
-                <div class="refusal" role="alert">
-                    <p><strong>"Export is refused while the profile has errors."</strong>" Fix these first:"</p>
-                    <ul>
-                        <For each=move || errors.get() key=|d| (d.code, d.message.clone())
-                            children=move |d| {
-                                let target = d.clone();
-                                view! {
-                                    <li>
-                                        {d.message.clone()}" "
-                                        <button type="button" class="link" on:click=move |_| {
-                                            if let Some(id) = current.get_untracked() { open_field(studio, Some(id), &target); }
-                                        }>"Go to field"</button>
-                                    </li>
-                                }
-                            }/>
-                    </ul>
-                </div>
-            </Show>
+            <ExportChecks current counts errors/>
             <div class="toolbar">
                 <button type="button" class="primary" disabled=move || !errors.with(Vec::is_empty) || current.get().is_none()
                     on:click=move |_| export("package")>"Download package"</button>
                 <button type="button" disabled=move || current.get().is_none() on:click=move |_| export("json")>"Download profile.json"</button>
                 <button type="button" disabled=move || current.get().is_none() on:click=move |_| make_link()>"Create share link"</button>
             </div>
-            <div class="seed-option">
-                <label class="check small">
-                    <input type="checkbox" disabled=move || !seed_available.get()
-                        prop:checked=move || with_seed.get() && seed_available.get()
-                        on:change:target=move |ev| with_seed.set(ev.target().checked())/>
-                    "Include an offline seed database (offline-seed.sqlite)"
-                </label>
-                <Show when=move || seed_available.get()
-                    fallback=move || view! {
-                        <p class="hint">{move || match seed_source.get() {
-                            Some((_, name)) => format!("The last simulation ran \u{201c}{name}\u{201d}; simulate this profile to include one of its registers' databases."),
-                            None => "Available once this profile has been simulated (Simulation area).".to_string(),
-                        }}</p>
-                    }>
-                    <div class="field inline">
-                        <label for="seed-register">"Seed from"</label>
-                        <select id="seed-register" on:change:target=move |ev| seed_register.set(ev.target().value().parse().unwrap_or(1))>
-                            {move || (1..=seed_registers.get()).map(|r| view! { <option value=r.to_string()>{format!("Register {r}")}</option> }).collect_view()}
-                        </select>
-                    </div>
-                </Show>
-            </div>
+            <SeedOption available=seed_available source=seed_source registers=seed_registers with_seed seed_register/>
             {move || message.get().map(|m| view! { <p class="hint" role="status">{m}</p> })}
             {move || link.get().map(|l| view! {
                 <div class="field">
@@ -238,6 +157,113 @@ fn ExportCard() -> impl IntoView {
                 </div>
             })}
         </section>
+    }
+}
+
+/// Records the export (the version it gets) and downloads the profile's package, with a seed
+/// database when given; the file's name.
+fn download_package(studio: Studio, id: ProfileId, seed: Option<&[u8]>) -> Result<String, String> {
+    studio.edit(Edit::RecordExport {
+        profile: id,
+        at: now_iso(),
+    });
+    let ws = studio.workspace.get_untracked();
+    let pkg = export_package(&ws, id, Catalog::builtin(), seed)
+        .map_err(|_| "the profile has errors".to_string())?;
+    download_bytes(&pkg.filename, "application/zip", &pkg.bytes).map(|_| pkg.filename)
+}
+
+/// Records the export and downloads the profile's plain `profile.json`; the file's name.
+fn download_profile_json(studio: Studio, id: ProfileId) -> Result<String, String> {
+    studio.edit(Edit::RecordExport {
+        profile: id,
+        at: now_iso(),
+    });
+    let ws = studio.workspace.get_untracked();
+    let p = ws.profile(id).ok_or("the profile is gone")?;
+    let name = profile_json_filename(&p.name, p.version);
+    download(
+        &name,
+        "application/json",
+        &profile_json(&ResolvedProfile::of(&ws, p), p.version),
+    )
+    .map(|_| name)
+}
+
+/// The export's checks: ready (with the warnings the package records), or refused with each
+/// error linking to its field.
+#[component]
+fn ExportChecks(
+    current: Memo<Option<ProfileId>>,
+    counts: Memo<Counts>,
+    errors: Memo<Vec<crate::validation::Diagnostic>>,
+) -> impl IntoView {
+    let studio = use_studio();
+    view! {
+        <Show when=move || !errors.with(Vec::is_empty)
+            fallback=move || view! {
+                <p class="hint">{move || match counts.get().warnings {
+                    0 => "Ready to export.".to_string(),
+                    n => format!("Ready to export. The {n} warning{} will be recorded in the package (validation.json).", if n == 1 { "" } else { "s" }),
+                }}</p>
+            }>
+            <div class="refusal" role="alert">
+                <p><strong>"Export is refused while the profile has errors."</strong>" Fix these first:"</p>
+                <ul>
+                    <For each=move || errors.get() key=|d| (d.code, d.message.clone())
+                        children=move |d| {
+                            let target = d.clone();
+                            view! {
+                                <li>
+                                    {d.message.clone()}" "
+                                    <button type="button" class="link" on:click=move |_| {
+                                        if let Some(id) = current.get_untracked() { open_field(studio, Some(id), &target); }
+                                    }>"Go to field"</button>
+                                </li>
+                            }
+                        }/>
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// The choice to include a simulated register's offline database in the package.
+#[component]
+fn SeedOption(
+    /// Whether the last simulation ran this profile.
+    available: Memo<bool>,
+    /// The profile the last simulation ran.
+    source: Memo<Option<(ProfileId, String)>>,
+    /// Registers of the last simulation.
+    registers: Memo<u32>,
+    with_seed: RwSignal<bool>,
+    seed_register: RwSignal<u32>,
+) -> impl IntoView {
+    let (seed_available, seed_source, seed_registers) = (available, source, registers);
+    view! {
+        <div class="seed-option">
+            <label class="check small">
+                <input type="checkbox" disabled=move || !seed_available.get()
+                    prop:checked=move || with_seed.get() && seed_available.get()
+                    on:change:target=move |ev| with_seed.set(ev.target().checked())/>
+                "Include an offline seed database (offline-seed.sqlite)"
+            </label>
+            <Show when=move || seed_available.get()
+                fallback=move || view! {
+                    <p class="hint">{move || match seed_source.get() {
+                        Some((_, name)) => format!("The last simulation ran \u{201c}{name}\u{201d}; simulate this profile to include one of its registers' databases."),
+                        None => "Available once this profile has been simulated (Simulation area).".to_string(),
+                    }}</p>
+                }>
+                <div class="field inline">
+                    <label for="seed-register">"Seed from"</label>
+                    <select id="seed-register" on:change:target=move |ev| seed_register.set(ev.target().value().parse().unwrap_or(1))>
+                        {move || (1..=seed_registers.get()).map(|r| view! { <option value=r.to_string()>{format!("Register {r}")}</option> }).collect_view()}
+                    </select>
+                </div>
+            </Show>
+        </div>
     }
 }
 
