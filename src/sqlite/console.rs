@@ -56,95 +56,69 @@ impl Refusal {
     }
 }
 
+/// Walks SQL text and calls `f` with each character and whether it belongs to a quoted part
+/// (`'…'`, `"…"`, `` `…` ``, `[…]`) or a comment (`-- …` to the end of the line, `/* … */`),
+/// delimiters included: the one scanner the console's rules share.
+fn scan(text: &str, mut f: impl FnMut(char, bool)) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let close = match c {
+            '\'' | '"' | '`' => Some(c),
+            '[' => Some(']'),
+            '-' if chars.peek() == Some(&'-') => Some('\n'),
+            '/' if chars.peek() == Some(&'*') => Some('/'),
+            _ => None,
+        };
+        let Some(close) = close else {
+            f(c, false);
+            continue;
+        };
+        f(c, true);
+        let block = c == '/';
+        if block {
+            f(chars.next().unwrap_or('*'), true);
+        }
+        let mut star = false;
+        for d in chars.by_ref() {
+            f(d, true);
+            if d == close && (!block || star) {
+                break;
+            }
+            star = d == '*';
+        }
+    }
+}
+
 /// Splits `text` into statements at semicolons outside quotes, brackets and comments. Each
 /// statement is trimmed, keeps its comments, and has no final semicolon; blank ones (and ones
 /// of comments only) are left out.
 pub fn split_statements(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\'' | '"' | '`' | '[' => {
-                let close = if c == '[' { ']' } else { c };
-                current.push(c);
-                for d in chars.by_ref() {
-                    current.push(d);
-                    if d == close {
-                        break;
-                    }
-                }
-            }
-            '-' if chars.peek() == Some(&'-') => {
-                current.push(c);
-                for d in chars.by_ref() {
-                    current.push(d);
-                    if d == '\n' {
-                        break;
-                    }
-                }
-            }
-            '/' if chars.peek() == Some(&'*') => {
-                current.push(c);
-                current.extend(chars.next());
-                let mut star = false;
-                for d in chars.by_ref() {
-                    current.push(d);
-                    if star && d == '/' {
-                        break;
-                    }
-                    star = d == '*';
-                }
-            }
-            ';' => out.push(std::mem::take(&mut current)),
-            _ => current.push(c),
-        }
-    }
-    out.push(current);
+    let mut out = vec![String::new()];
+    scan(text, |c, literal| match c {
+        ';' if !literal => out.push(String::new()),
+        _ => out.last_mut().into_iter().for_each(|s| s.push(c)),
+    });
     out.into_iter()
         .map(|s| s.trim().to_string())
         .filter(|s| !words(s).is_empty())
         .collect()
 }
 
-/// The statement's text with comments and quoted parts replaced by spaces, lower-cased: what the
-/// rules look at.
+/// The statement's text with comments and quoted parts replaced by a space each, lower-cased:
+/// what the rules look at.
 fn words(statement: &str) -> String {
     let mut out = String::new();
-    let mut chars = statement.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\'' | '"' | '`' | '[' => {
-                let close = if c == '[' { ']' } else { c };
+    let mut in_literal = false;
+    scan(statement, |c, literal| {
+        if literal {
+            if !in_literal {
                 out.push(' ');
-                for d in chars.by_ref() {
-                    if d == close {
-                        break;
-                    }
-                }
             }
-            '-' if chars.peek() == Some(&'-') => {
-                out.push(' ');
-                for d in chars.by_ref() {
-                    if d == '\n' {
-                        break;
-                    }
-                }
-            }
-            '/' if chars.peek() == Some(&'*') => {
-                out.push(' ');
-                chars.next();
-                let mut star = false;
-                for d in chars.by_ref() {
-                    if star && d == '/' {
-                        break;
-                    }
-                    star = d == '*';
-                }
-            }
-            _ => out.extend(c.to_lowercase()),
+        } else {
+            out.extend(c.to_lowercase());
         }
-    }
+        in_literal = literal;
+    });
     out.trim().to_string()
 }
 

@@ -26,3 +26,53 @@ pub fn ScrollBox(
         </div>
     }
 }
+
+/// A column of a [`DataTable`].
+#[derive(Debug, Clone, Copy)]
+pub enum Col {
+    /// A text column.
+    Text(&'static str),
+    /// A number column, right-aligned.
+    Num(&'static str),
+    /// A column whose header only screen readers read (a column of buttons).
+    Hidden(&'static str),
+}
+
+/// The one table of the app: a [`ScrollBox`] named `label` holding a table with that caption
+/// (read by screen readers), its column headers, and the rows given as children.
+#[component]
+pub fn DataTable(
+    /// The table's name: its caption and the region's accessible name.
+    #[prop(into)]
+    label: String,
+    /// Classes of the scrolling box.
+    #[prop(optional, into)]
+    class: String,
+    /// Classes of the table.
+    #[prop(optional, into)]
+    table_class: String,
+    /// The column headers.
+    columns: Vec<Col>,
+    /// The `<tr>` rows.
+    children: Children,
+) -> impl IntoView {
+    let headers = columns
+        .into_iter()
+        .map(|c| match c {
+            Col::Text(t) => view! { <th scope="col">{t}</th> }.into_any(),
+            Col::Num(t) => view! { <th scope="col" class="num">{t}</th> }.into_any(),
+            Col::Hidden(t) => {
+                view! { <th scope="col"><span class="visually-hidden">{t}</span></th> }.into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <ScrollBox label=label.clone() class>
+            <table class=table_class>
+                <caption class="visually-hidden">{label}</caption>
+                <thead><tr>{headers}</tr></thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </ScrollBox>
+    }
+}

@@ -85,6 +85,13 @@ pub fn check<D: Database>(open: &dyn Fn() -> D, open_bytes: &dyn Fn(&[u8]) -> Re
     ));
     assert_eq!(count(&db, "SELECT 41 + 1"), 42);
 
+    // A fresh in-memory database attaches under a schema name, and rows move inside SQLite.
+    db.attach(":memory:", "reg").unwrap();
+    db.exec_batch("CREATE TABLE reg.t AS SELECT * FROM main.t WHERE price > 0.3")
+        .unwrap();
+    assert_eq!(count(&db, "SELECT count(*) FROM reg.t"), 2);
+    db.detach("reg").unwrap();
+
     // Another database attaches by its name and rows move inside SQLite.
     let other = open();
     other

@@ -8,7 +8,7 @@ use crate::sqlite::console::read_only_statements;
 use crate::sqlite::sqljs::SqlJsDb;
 use crate::sqlite::{Database, QueryResult};
 use crate::ui::engine::sqljs;
-use crate::ui::scroll::ScrollBox;
+use crate::ui::scroll::{Col, DataTable, ScrollBox};
 use crate::ui::storage::download_bytes;
 use crate::validation::thousands;
 use leptos::prelude::*;
@@ -106,16 +106,10 @@ pub fn Inspector(
                 </div>
             </div>
             <div class="inspector-layout">
-                <ScrollBox label="Rows per table, register and store" class="counts-scroll">
-                    <table class="grid counts">
-                        <caption class="visually-hidden">"Rows per table, register and store"</caption>
-                        <thead><tr><th scope="col">"Table"</th><th scope="col" class="num">"Register rows"</th><th scope="col" class="num">"Store rows"</th></tr></thead>
-                        <tbody>
+                <DataTable label="Rows per table, register and store" class="counts-scroll" table_class="grid counts" columns=vec![Col::Text("Table"), Col::Num("Register rows"), Col::Num("Store rows")]>
                             <For each=move || counts.get() key=|c| c.clone()
                                 children=move |(t, reg, store)| view! { <tr><th scope="row">{t}</th><td class="num">{thousands(reg)}</td><td class="num">{thousands(store)}</td></tr> }/>
-                        </tbody>
-                    </table>
-                </ScrollBox>
+                </DataTable>
                 <div class="console">
                     <div class="field">
                         <label for="sql-console">"SQL query (read-only, on this register's database)"</label>

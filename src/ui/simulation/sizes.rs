@@ -4,7 +4,7 @@
 
 use super::{colour, human_bytes};
 use crate::sim::{SimResult, DATABASE_CAP_BYTES, DATABASE_GUIDANCE_BYTES};
-use crate::ui::scroll::ScrollBox;
+use crate::ui::scroll::{Col, DataTable};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -130,17 +130,7 @@ pub fn Sizes(
 #[component]
 fn SizeTable(sizes: Vec<crate::sim::RegisterSize>) -> impl IntoView {
     view! {
-        <ScrollBox label="Database size per register" class="sizes-scroll">
-            <table class="grid">
-                <caption class="visually-hidden">"Database size per register"</caption>
-                <thead><tr>
-                    <th scope="col">"Register"</th>
-                    <th scope="col" class="num">"Size at the end (estimate)"</th>
-                    <th scope="col" class="num">"Largest during the run"</th>
-                    <th scope="col" class="num">"Share of the 8 GB guidance"</th>
-                    <th scope="col" class="num">"Share of the 10 GB cap"</th>
-                </tr></thead>
-                <tbody>
+        <DataTable label="Database size per register" class="sizes-scroll" table_class="grid" columns=vec![Col::Text("Register"), Col::Num("Size at the end (estimate)"), Col::Num("Largest during the run"), Col::Num("Share of the 8 GB guidance"), Col::Num("Share of the 10 GB cap")]>
                     {sizes.into_iter().map(|s| view! {
                         <tr>
                             <th scope="row">{format!("Register {}", s.register)}</th>
@@ -153,8 +143,6 @@ fn SizeTable(sizes: Vec<crate::sim::RegisterSize>) -> impl IntoView {
                             <td class="num">{format!("{:.2}%", s.cap_percent)}</td>
                         </tr>
                     }).collect_view()}
-                </tbody>
-            </table>
-        </ScrollBox>
+        </DataTable>
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{colour, human_bytes};
 use crate::sim::SimResult;
-use crate::ui::scroll::ScrollBox;
+use crate::ui::scroll::{Col, DataTable};
 use crate::validation::thousands;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -96,14 +96,7 @@ pub fn Volumes(
                     <input id="volumes-filter" type="search" autocomplete="off" placeholder="table or scope" prop:value=move || filter.get() on:input:target=move |ev| filter.set(ev.target().value())/>
                     <span class="hint">{move || format!("{} of {table_count} tables that moved rows, largest first", shown.with(Vec::len))}</span>
                 </div>
-                <ScrollBox label="Volumes per table" class="volumes-tables">
-                    <table class="grid volumes">
-                        <caption class="visually-hidden">"Volumes per table"</caption>
-                        <thead><tr>
-                            <th scope="col">"Table"</th><th scope="col">"Scope"</th><th scope="col" class="num">"Initial rows"</th><th scope="col" class="num">"Initial bytes"</th>
-                            <th scope="col" class="num">"Later rows \u{2193}"</th><th scope="col" class="num">"Later rows \u{2191}"</th><th scope="col" class="num">"Later bytes"</th><th scope="col">"Initial vs later bytes"</th>
-                        </tr></thead>
-                        <tbody>
+                <DataTable label="Volumes per table" class="volumes-tables" table_class="grid volumes" columns=vec![Col::Text("Table"), Col::Text("Scope"), Col::Num("Initial rows"), Col::Num("Initial bytes"), Col::Num("Later rows \u{2193}"), Col::Num("Later rows \u{2191}"), Col::Num("Later bytes"), Col::Text("Initial vs later bytes")]>
                             <For each=move || shown.get() key=|t| t.table.clone() children=move |t| {
                                 let scope = t.scope.clone();
                                 view! {
@@ -116,9 +109,7 @@ pub fn Volumes(
                                     </tr>
                                 }
                             }/>
-                        </tbody>
-                    </table>
-                </ScrollBox>
+                </DataTable>
             </Show>
         </section>
     }

@@ -3,7 +3,7 @@
 use super::focus;
 use crate::model::edit::Edit;
 use crate::model::{ProfileId, ScopeId, SyncDirection};
-use crate::ui::scroll::ScrollBox;
+use crate::ui::scroll::{Col, DataTable};
 use crate::ui::state::use_studio;
 use crate::validation::Field;
 use leptos::prelude::*;
@@ -82,20 +82,7 @@ pub fn ScopeLibrary(
                     </div>
                 }
             })}
-            <ScrollBox label="All offline scopes">
-                <table class="grid library">
-                    <caption class="visually-hidden">"All offline scopes"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Description"</th>
-                            <th scope="col">"Direction"</th>
-                            <th scope="col">"Frequency"</th>
-                            <th scope="col" class="num">"Tables"</th>
-                            <th scope="col">"Used by"</th>
-                            <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            <DataTable label="All offline scopes" table_class="grid library" columns=vec![Col::Text("Description"), Col::Text("Direction"), Col::Text("Frequency"), Col::Num("Tables"), Col::Text("Used by"), Col::Hidden("Actions")]>
                         <For
                             each=move || rows.get()
                             key=|r| r.clone()
@@ -122,9 +109,7 @@ pub fn ScopeLibrary(
                                 }
                             }
                         />
-                    </tbody>
-                </table>
-            </ScrollBox>
+            </DataTable>
         </section>
     }
 }

@@ -5,7 +5,7 @@ use crate::catalog::{Catalog, Job, TableDirection};
 use crate::model::edit::Edit;
 use crate::model::{ProfileId, ScopeId};
 use crate::ui::fields::{issues_of, ChoiceSelect, FieldIssues};
-use crate::ui::scroll::ScrollBox;
+use crate::ui::scroll::{Col, DataTable};
 use crate::ui::state::use_studio;
 use crate::validation::{Field, Severity};
 use leptos::prelude::*;
@@ -62,18 +62,7 @@ pub fn LineDetails(
             <Show when=move || picking.get()>
                 <TablePicker scope picking/>
             </Show>
-            <ScrollBox label="Tables of this offline scope" class="lines">
-                <table class="grid">
-                    <caption class="visually-hidden">"Tables of this offline scope"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Table"</th>
-                            <th scope="col">"Job"</th>
-                            <th scope="col">"Direction"</th>
-                            <th scope="col">"Checks"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            <DataTable label="Tables of this offline scope" class="lines" table_class="grid" columns=vec![Col::Text("Table"), Col::Text("Job"), Col::Text("Direction"), Col::Text("Checks")]>
                         <For
                             each=move || tables.get()
                             key=|t| t.clone()
@@ -114,9 +103,7 @@ pub fn LineDetails(
                                 }
                             }
                         />
-                    </tbody>
-                </table>
-            </ScrollBox>
+            </DataTable>
             <Show when=move || tables.with(Vec::is_empty)>
                 <p class="empty">"No table yet. Click Add to choose tables from the catalog."</p>
             </Show>

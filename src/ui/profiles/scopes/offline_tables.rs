@@ -6,7 +6,7 @@ use crate::catalog::Catalog;
 use crate::model::edit::Edit;
 use crate::model::{ProfileId, ScopeId, SyncDirection};
 use crate::ui::fields::FieldIssues;
-use crate::ui::scroll::ScrollBox;
+use crate::ui::scroll::{Col, DataTable};
 use crate::ui::state::{use_studio, Studio};
 use crate::validation::{Counts, Field};
 use leptos::prelude::*;
@@ -179,28 +179,13 @@ pub fn OfflineTables(
                 }}
             </p>
             <FieldIssues id="offline-tables".to_string()/>
-            <ScrollBox label="Offline scopes of this profile" class="scopes-scroll">
-                <table class="grid scopes-grid">
-                    <caption class="visually-hidden">"Offline scopes of this profile, in sync order"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col" class="num">"#"</th>
-                            <th scope="col">"Description"</th>
-                            <th scope="col">"Synchronization direction"</th>
-                            <th scope="col">"Synchronization frequency"</th>
-                            <th scope="col" class="num">"Tables"</th>
-                            <th scope="col">"Checks"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            <DataTable label="Offline scopes of this profile" class="scopes-scroll" table_class="grid scopes-grid" columns=vec![Col::Num("#"), Col::Text("Description"), Col::Text("Synchronization direction"), Col::Text("Synchronization frequency"), Col::Num("Tables"), Col::Text("Checks")]>
                         <For
                             each=numbered_lines
                             key=|(i, l)| (*i, l.clone())
                             children=move |(i, line)| view! { <ScopeLine number=i + 1 line selected/> }
                         />
-                    </tbody>
-                </table>
-            </ScrollBox>
+            </DataTable>
             <Show when=move || lines.with(Vec::is_empty) && !adding.get()>
                 <p class="empty">"No offline scope yet. Click Add to choose or create one."</p>
             </Show>

@@ -84,7 +84,7 @@ pub fn ScopeForm(
                         id=key(Field::ScopeDescription)
                         label="Description"
                         value=description
-                        on_input=Callback::new(move |v: String| { studio.edit(Edit::SetScope { scope, value: ScopeValue::Description(v) }); })
+                        on_input=Callback::new(move |v: String| set(ScopeValue::Description(v)))
                     />
                     <ChoiceSelect id=key(Field::ScopeDirection) label="Synchronization direction" value=direction issues=true
                         on_change=Callback::new(move |d: Option<SyncDirection>| if let Some(d) = d { set(ScopeValue::Direction(d)) })/>
@@ -94,7 +94,7 @@ pub fn ScopeForm(
                         id=key(Field::ScopeFrequency)
                         label="Synchronization frequency"
                         value=amount
-                        on_commit=Callback::new(move |v: i64| { studio.edit(Edit::SetScope { scope, value: ScopeValue::FrequencyAmount(v) }); })
+                        on_commit=Callback::new(move |v: i64| set(ScopeValue::FrequencyAmount(v)))
                     />
                     <ChoiceSelect id=key(Field::ScopeFrequencyUnit) label="Frequency unit" value=unit
                         on_change=Callback::new(move |u: Option<TimeUnit>| if let Some(u) = u { set(ScopeValue::FrequencyUnit(u)) })/>
