@@ -67,6 +67,7 @@ impl<D: Database> Engine<D> {
             Ok(())
         })
     }
+
     /// The WHERE condition of what goes offline from a table (product and customer limits).
     pub(super) fn limit_filter(&self, i: usize) -> String {
         let t = &self.tables[i];

@@ -24,6 +24,7 @@ impl<D: Database> Engine<D> {
         self.settle_phase();
         Ok(())
     }
+
     /// Rows of a scope that arrived while a parent table's scope has not synced yet for this
     /// register, found by counting what the register holds.
     pub(super) fn orphan_problems(

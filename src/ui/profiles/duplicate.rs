@@ -52,8 +52,10 @@ pub fn DuplicateProfile(
                     <input type="radio" name="duplicate-scopes" prop:checked=move || copy_scopes.get() on:change=move |_| copy_scopes.set(true)/>
                     "Copy them (the copy's scopes change on their own)"
                 </label>
-                <button type="button" class="primary" on:click=move |_| duplicate()>"Duplicate profile"</button>
-                <button type="button" on:click=move |_| asking.set(false)>"Cancel"</button>
+                <div class="toolbar">
+                    <button type="button" class="primary" on:click=move |_| duplicate()>"Duplicate profile"</button>
+                    <button type="button" on:click=move |_| asking.set(false)>"Cancel"</button>
+                </div>
             </div>
         </Show>
     }
