@@ -167,3 +167,146 @@ fn each_register_has_its_final_size_and_share_of_the_guidance_and_cap() {
         assert!(s.final_bytes > 0 && s.final_bytes <= s.peak_bytes, "{s:?}");
     }
 }
+
+/// Every sentence of every session of a run, with the session.
+fn told(r: &SimResult) -> Vec<(usize, Vec<String>)> {
+    (0..r.sessions.len())
+        .map(|i| (i, r.narration(i).expect("every session is told")))
+        .collect()
+}
+
+#[test]
+fn every_kind_of_session_is_told_in_plain_words() {
+    use offline_profile_studio::model::ConflictPolicy;
+    use offline_profile_studio::sim::narrate::clock;
+    use offline_profile_studio::sim::Outage;
+    assert_eq!(clock(9.0 * 3600.0 + 30.0 * 60.0), "09:30");
+    assert_eq!(clock(86_400.0 + 60.0), "day 2, 00:01");
+
+    // Provisioning, downloads and uploads, on a plain run.
+    let r = run(&small(3), &default_profile());
+    let all = told(&r);
+    let kinds = |pred: &dyn Fn(&offline_profile_studio::sim::Session) -> bool| {
+        all.iter()
+            .filter(|(i, _)| pred(&r.sessions[*i]))
+            .collect::<Vec<_>>()
+    };
+    let initial = kinds(&|s| s.initial && s.rows() > 0);
+    assert!(!initial.is_empty());
+    for (i, words) in &initial {
+        let s = &r.sessions[*i];
+        assert!(
+            words[0].contains(&format!("register {} is being provisioned", s.register)),
+            "{words:?}"
+        );
+        assert!(
+            words[0].contains("an estimate"),
+            "bytes are labelled as estimates: {words:?}"
+        );
+    }
+    let downloads = kinds(&|s| !s.initial && s.downloaded.iter().any(|v| v.rows > 0));
+    assert!(!downloads.is_empty());
+    let (i, words) = downloads[0];
+    let freq = r.frequencies[r.sessions[*i].scope];
+    assert!(freq > 0);
+    assert!(
+        words[0].contains("due every ") && words[0].contains("it last ran at"),
+        "{words:?}"
+    );
+    assert!(
+        words[1].starts_with("The cashier now works offline with the latest data"),
+        "{words:?}"
+    );
+    let uploads = kinds(&|s| !s.initial && s.uploaded.iter().any(|v| v.rows > 0));
+    assert!(!uploads.is_empty(), "sales go up");
+    assert!(uploads[0].1[0].contains("went up"), "{:?}", uploads[0].1);
+    assert!(
+        uploads[0].1[1].contains("are now safe at the store"),
+        "{:?}",
+        uploads[0].1
+    );
+    // Rows before their parents: the default profile's order lets some arrive first.
+    let orphans = kinds(&|s| !s.orphans.is_empty());
+    assert!(
+        !orphans.is_empty(),
+        "the default order has children before parents"
+    );
+    let (i, words) = orphans[0];
+    // One sentence per scope that brings missing parents (at most three), naming the tables
+    // and the later session of this register that brings them.
+    let s = &r.sessions[*i];
+    let lines: Vec<&String> = words
+        .iter()
+        .filter(|w| w.contains("arrived before any row of") && w.contains("which they point at"))
+        .collect();
+    let mut parent_scopes: Vec<usize> = s.orphans.iter().map(|o| o.parent_scope).collect();
+    parent_scopes.sort_unstable();
+    parent_scopes.dedup();
+    assert_eq!(lines.len(), parent_scopes.len().min(3), "{words:?}");
+    let o = s
+        .orphans
+        .iter()
+        .find(|o| o.parent_scope == parent_scopes[0])
+        .unwrap();
+    assert!(
+        lines[0].contains(&r.tables[o.table]) && lines[0].contains(&r.tables[o.parent]),
+        "{}",
+        lines[0]
+    );
+    let later = r.sessions[i + 1..]
+        .iter()
+        .position(|x| x.register == s.register && x.scope == o.parent_scope)
+        .unwrap();
+    assert!(
+        lines[0].contains(&format!("runs in session {} at", i + 2 + later)),
+        "{}",
+        lines[0]
+    );
+
+    // Conflicts, and who won.
+    let mut busy = small(3);
+    busy.customers = 20;
+    busy.new_customers_per_day = 0;
+    busy.register_edits_per_day = 400;
+    let mut p = default_profile();
+    let c = p
+        .scopes
+        .iter()
+        .position(|s| s.description == "1010 Customers")
+        .unwrap();
+    p.scopes[c].direction = SyncDirection::Bidirectional;
+    p.scopes[c].conflict_policy = ConflictPolicy::StoreWins;
+    let r = run(&busy, &p);
+    let all = told(&r);
+    let conflicted: Vec<_> = all
+        .iter()
+        .filter(|(i, _)| r.sessions[*i].conflicts > 0)
+        .collect();
+    assert!(!conflicted.is_empty(), "registers' edits conflict");
+    for (_, words) in conflicted {
+        let w = words.iter().find(|w| w.contains("(a conflict)")).unwrap();
+        assert!(w.contains("the store's version was kept each time"), "{w}");
+    }
+
+    // An outage: the catch-up says when and how often it tried to reconnect.
+    let mut out = small(4);
+    out.outages = vec![Outage {
+        register: 1,
+        start_minute: 30,
+        end_minute: 120,
+    }];
+    let r = run(&out, &default_profile());
+    let all = told(&r);
+    let catch_up: Vec<_> = all
+        .iter()
+        .filter(|(i, _)| r.sessions[*i].catch_up)
+        .collect();
+    assert!(!catch_up.is_empty());
+    let w = &catch_up[0].1[0];
+    assert!(
+        w.contains("register 1 is back after being offline from 00:30 to 02:00"),
+        "{w}"
+    );
+    assert!(w.contains("tried to reconnect every"), "{w}");
+    assert!(r.narration(r.sessions.len()).is_none());
+}

@@ -29,7 +29,11 @@ test('trainer mode steps session by session and plays at a chosen speed', async 
   await expect(trainer).toContainText('initial download');
   const moved = trainer.getByRole('table', { name: 'Rows moved in this step' });
   await expect(moved).toContainText('\u2193 to the register');
-  await expect(trainer).toContainText(/Register 1 so far: 1 session, \d+ rows moved/);
+  await expect(trainer).toContainText(/Register 1 so far: 1 session, [\d,]+ rows moved/);
+  // Told in plain words: who, why now, how much (an estimate), and what it means.
+  const told = trainer.getByRole('note', { name: 'What happens in this session' });
+  await expect(told).toContainText(/At 00:00, register 1 is being provisioned: this first download of \u201c1000 Currency\u201d fills its new offline database \u2014 [\d,]+ rows came down \(about .+, an estimate\)/);
+  await expect(told).toContainText('the cashier cannot work offline with this data');
   // The timeline marks the current session.
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await expect(timeline.locator('g.bar.current')).toHaveCount(1);

@@ -17,7 +17,7 @@ mod sql;
 mod sync;
 
 pub use result::{
-    Conflict, Progress, RunPhase, Session, SimResult, SizeSample, TableVolume, Winner,
+    Conflict, Orphan, Progress, RunPhase, Session, SimResult, SizeSample, TableVolume, Winner,
 };
 
 use super::scenario::Scenario;
@@ -379,6 +379,8 @@ impl<D: Database> Engine<D> {
             .iter()
             .map(|s| (s.description.clone(), s.direction))
             .collect();
+        engine.result.frequencies = profile.scopes.iter().map(|s| s.frequency.seconds).collect();
+        engine.result.reconnect_secs = engine.reconnect_secs;
         engine.create()?;
         Ok(engine)
     }

@@ -41,6 +41,22 @@ pub struct Session {
     pub conflicts: u32,
     /// Problems real queries found (children before parents, nothing to upload with, …).
     pub problems: Vec<String>,
+    /// Of those, the rows that arrived before any row of a parent table.
+    pub orphans: Vec<Orphan>,
+}
+
+/// Rows of a table that reached a register before any row of a parent table did: the
+/// parent's scope had not synced yet for that register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Orphan {
+    /// The child table (index into [`SimResult::tables`]).
+    pub table: usize,
+    /// Its rows that arrived.
+    pub rows: u64,
+    /// The parent table they point at.
+    pub parent: usize,
+    /// The scope (position) that holds the parent.
+    pub parent_scope: usize,
 }
 
 impl Session {
@@ -94,6 +110,10 @@ pub struct SimResult {
     pub tables: Vec<String>,
     /// The profile's scopes: description and direction.
     pub scopes: Vec<(String, SyncDirection)>,
+    /// Each scope's synchronization frequency, seconds.
+    pub frequencies: Vec<i64>,
+    /// A register's reconnect attempt interval while offline, seconds.
+    pub reconnect_secs: u64,
     /// Every session, in the order they ran.
     pub sessions: Vec<Session>,
     /// Every conflict.

@@ -193,7 +193,8 @@ impl<D: Database> Engine<D> {
                 }
                 let bytes: u64 = downloaded.iter().map(|v| v.bytes).sum();
                 let end = at + self.duration(bytes, tables.len());
-                let problems = self.orphan_problems(r, s, &downloaded);
+                let orphans = self.orphans(r, s, &downloaded);
+                let problems = orphans.iter().map(|o| self.orphan_problem(o)).collect();
                 self.result.sessions.push(Session {
                     register: r as u32 + 1,
                     scope: s,
@@ -206,6 +207,7 @@ impl<D: Database> Engine<D> {
                     uploaded: Vec::new(),
                     conflicts: 0,
                     problems,
+                    orphans,
                 });
                 self.registers[r].last_run[s] = Some(0);
                 at = end;

@@ -27,13 +27,13 @@ impl<D: Database> Engine<D> {
 
     /// Rows of a scope that arrived while a parent table's scope has not synced yet for this
     /// register, found by counting what the register holds.
-    pub(super) fn orphan_problems(
+    pub(super) fn orphans(
         &self,
         r: usize,
         scope: usize,
         downloaded: &[TableVolume],
-    ) -> Vec<String> {
-        let mut problems = Vec::new();
+    ) -> Vec<Orphan> {
+        let mut orphans = Vec::new();
         for v in downloaded {
             for &p in &self.tables[v.table].parents {
                 let Some(ps) = self.tables[p].scope else {
@@ -45,13 +45,23 @@ impl<D: Database> Engine<D> {
                 {
                     continue;
                 }
-                problems.push(format!(
-                    "{} rows of {} arrived before any row of its parent {} (scope \u{201c}{}\u{201d} has not synced yet)",
-                    v.rows, self.tables[v.table].name, self.tables[p].name, self.profile.scopes[ps].description
-                ));
+                orphans.push(Orphan {
+                    table: v.table,
+                    rows: v.rows,
+                    parent: p,
+                    parent_scope: ps,
+                });
             }
         }
-        problems
+        orphans
+    }
+
+    /// An orphan as the session's problem list words it.
+    pub(super) fn orphan_problem(&self, o: &Orphan) -> String {
+        format!(
+            "{} rows of {} arrived before any row of its parent {} (scope \u{201c}{}\u{201d} has not synced yet)",
+            o.rows, self.tables[o.table].name, self.tables[o.parent].name, self.profile.scopes[o.parent_scope].description
+        )
     }
 
     pub(super) fn offline(&self, register: u32, t: u64) -> bool {
@@ -346,7 +356,8 @@ impl<D: Database> Engine<D> {
         let start = (t as f64).max(self.registers[r].busy_until);
         let end = start + self.duration(bytes, tables.len());
         self.registers[r].busy_until = end;
-        problems.extend(self.orphan_problems(r, s, &downloaded));
+        let orphans = self.orphans(r, s, &downloaded);
+        problems.extend(orphans.iter().map(|o| self.orphan_problem(o)));
         self.scope_tables[s] = tables;
         let catch_up = std::mem::take(&mut self.registers[r].deferred[s]);
         self.registers[r].last_run[s] = Some(t);
@@ -362,6 +373,7 @@ impl<D: Database> Engine<D> {
             uploaded,
             conflicts,
             problems,
+            orphans,
         });
         let bytes = self.register_bytes(r);
         self.result.sizes.push(SizeSample {

@@ -5,6 +5,7 @@
 use super::human_bytes;
 use crate::sim::SimResult;
 use crate::ui::engine::sleep_ms;
+use crate::validation::thousands;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -106,6 +107,9 @@ pub(super) fn Trainer(
                         view! {
                             <p><strong>{format!("Session {} of {n}: register {}, scope {} \u{201c}{scope}\u{201d} ({})", v.index + 1, s.register, s.scope + 1, s.direction.label())}</strong></p>
                             <p class="hint">{format!("From {} to {} ({:.1} s){what}.", clock(s.start), clock(s.end), s.end - s.start)}</p>
+                            <div class="narration" role="note" aria-label="What happens in this session">
+                                {r.narration(v.index).unwrap_or_default().into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                            </div>
                             {if v.moved.is_empty() {
                                 view! { <p>"No rows moved: nothing had changed on either side since this register's last run of the scope."</p> }.into_any()
                             } else {
@@ -118,7 +122,7 @@ pub(super) fn Trainer(
                                                 <tr>
                                                     <th scope="row">{t.clone()}</th>
                                                     <td>{if *arrow == "\u{2193}" { "\u{2193} to the register" } else { "\u{2191} to the store" }}</td>
-                                                    <td class="num">{*rows}</td>
+                                                    <td class="num">{thousands(*rows)}</td>
                                                     <td class="num">{human_bytes(*bytes as f64)}</td>
                                                 </tr>
                                             }).collect_view()}
@@ -130,7 +134,7 @@ pub(super) fn Trainer(
                             {(!s.problems.is_empty()).then(|| view! {
                                 <ul class="problems">{s.problems.iter().take(6).map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
                             })}
-                            <p class="register-so-far">{format!("Register {} so far: {} session{}, {} rows moved, offline database about {} (estimate).", s.register, v.register_sessions, if v.register_sessions == 1 { "" } else { "s" }, v.register_rows, human_bytes(v.register_bytes as f64))}</p>
+                            <p class="register-so-far">{format!("Register {} so far: {} session{}, {} rows moved, offline database about {} (estimate).", s.register, v.register_sessions, if v.register_sessions == 1 { "" } else { "s" }, thousands(v.register_rows), human_bytes(v.register_bytes as f64))}</p>
                         }.into_any()
                     }
                 }}
