@@ -310,3 +310,59 @@ fn every_kind_of_session_is_told_in_plain_words() {
     assert!(w.contains("tried to reconnect every"), "{w}");
     assert!(r.narration(r.sessions.len()).is_none());
 }
+
+#[test]
+fn register_status_follows_an_outage_and_its_catch_up() {
+    use offline_profile_studio::sim::status::{Connection, ScopeState};
+    use offline_profile_studio::sim::Outage;
+    let mut s = small(4);
+    s.outages = vec![Outage {
+        register: 1,
+        start_minute: 30,
+        end_minute: 120,
+    }];
+    let r = run(&s, &default_profile());
+    let at = |pred: &dyn Fn(&offline_profile_studio::sim::Session) -> bool| {
+        r.sessions.iter().position(pred).expect("such a session")
+    };
+    // Before anything ran: every scope None.
+    let first = r.register_status(0);
+    assert_eq!(first.len() as u32, r.registers());
+    assert!(first[0]
+        .scopes
+        .iter()
+        .all(|x| x.state == ScopeState::None && x.last_sync.is_none()));
+    assert_eq!(first[0].connection, Connection::Online);
+
+    // During the outage (a session of register 2 at 01:00): register 1 is offline, its due
+    // scopes failed and wait, and its last error says why; register 2 is online.
+    let during = at(&|x| x.register == 2 && x.start >= 3600.0 && !x.initial);
+    let st = r.register_status(during);
+    assert_eq!(st[0].connection, Connection::Offline);
+    assert!(st[0].waiting > 0);
+    assert!(st[0].scopes.iter().any(|x| x.state == ScopeState::Failed));
+    assert!(st[0]
+        .last_error
+        .as_deref()
+        .unwrap()
+        .starts_with("The store server cannot be reached (offline since 00:30)"));
+    assert_eq!(st[1].connection, Connection::Online);
+    assert!(st[1].scopes.iter().all(|x| x.state != ScopeState::Failed));
+    assert!(st[0].database_bytes > 0);
+
+    // Back: at the first catch-up session register 1 is catching up; long after, online again.
+    let back = at(&|x| x.register == 1 && x.catch_up);
+    assert_eq!(
+        r.register_status(back)[0].connection,
+        Connection::CatchingUp
+    );
+    let last = r.sessions.len() - 1;
+    let end = r.register_status(last);
+    assert_eq!(end[0].connection, Connection::Online, "{:?}", end[0]);
+    assert!(end[0]
+        .scopes
+        .iter()
+        .all(|x| x.state == ScopeState::Succeeded));
+    assert!(end[0].last_sync.unwrap() > 7200.0);
+    assert!(r.register_status(r.sessions.len()).is_empty());
+}

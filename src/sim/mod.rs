@@ -8,6 +8,7 @@ pub mod fields;
 pub mod narrate;
 pub mod report;
 pub mod scenario;
+pub mod status;
 pub mod volume;
 
 pub use engine::{

@@ -34,6 +34,11 @@ test('trainer mode steps session by session and plays at a chosen speed', async 
   const told = trainer.getByRole('note', { name: 'What happens in this session' });
   await expect(told).toContainText(/At 00:00, register 1 is being provisioned: this first download of \u201c1000 Currency\u201d fills its new offline database \u2014 [\d,]+ rows came down \(about .+, an estimate\)/);
   await expect(told).toContainText('the cashier cannot work offline with this data');
+  // Register status as the session starts, in the real screens' words.
+  const status = trainer.getByRole('table', { name: 'Register status' });
+  await expect(status.getByRole('row', { name: /^Register 1 Online never 0/ })).toBeVisible();
+  const scopes = trainer.getByRole('table', { name: 'Scopes of register 1' });
+  await expect(scopes.getByRole('row', { name: /^1000 Currency never None/ })).toBeVisible();
   // The timeline marks the current session.
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await expect(timeline.locator('g.bar.current')).toHaveCount(1);

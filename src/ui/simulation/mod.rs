@@ -15,6 +15,7 @@ mod inspector;
 mod run;
 mod scenario_form;
 mod sizes;
+mod status;
 mod timeline;
 mod trainer;
 mod volumes;

@@ -3,6 +3,7 @@
 //! register stands. The timeline follows the current session.
 
 use super::human_bytes;
+use super::status::RegisterStatusView;
 use crate::sim::SimResult;
 use crate::ui::engine::sleep_ms;
 use crate::validation::thousands;
@@ -135,6 +136,7 @@ pub(super) fn Trainer(
                                 <ul class="problems">{s.problems.iter().take(6).map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
                             })}
                             <p class="register-so-far">{format!("Register {} so far: {} session{}, {} rows moved, offline database about {} (estimate).", s.register, v.register_sessions, if v.register_sessions == 1 { "" } else { "s" }, thousands(v.register_rows), human_bytes(v.register_bytes as f64))}</p>
+                            <RegisterStatusView result=r.clone() index=v.index/>
                         }.into_any()
                     }
                 }}
