@@ -6,6 +6,7 @@ mod catalog_page;
 mod crash;
 mod engine;
 mod fields;
+mod glossary_page;
 mod packages;
 mod profile_picker;
 mod profiles;
@@ -74,6 +75,10 @@ pub fn App() -> impl IntoView {
         Route::Catalog { table } => table,
         _ => None,
     });
+    let glossary_entry = Signal::derive(move || match route.get() {
+        Route::Glossary { entry } => entry,
+        _ => None,
+    });
 
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
@@ -113,6 +118,9 @@ pub fn App() -> impl IntoView {
                     view! { <packages::PackagesPage shared=Some(payload)/> }.into_any()
                 }
                 Route::Simulation => view! { <simulation::SimulationPage/> }.into_any(),
+                Route::Glossary { .. } => {
+                    view! { <glossary_page::GlossaryPage open=glossary_entry/> }.into_any()
+                }
                 Route::Bench(case) => view! { <bench::BenchPage case/> }.into_any(),
             }}
         </main>

@@ -11,6 +11,10 @@ pub enum Route {
     Catalog {
         table: Option<String>,
     },
+    /// The glossary, with an entry open when one is named.
+    Glossary {
+        entry: Option<String>,
+    },
     /// A share link: the Packages area previewing the profile carried by the fragment.
     Import(String),
     /// The simulator benchmark page for `make bench` (`#/bench?case=week`), not in the navigation.
@@ -18,12 +22,13 @@ pub enum Route {
 }
 
 impl Route {
-    /// The four areas, in navigation order.
-    pub const AREAS: [Route; 4] = [
+    /// The areas, in navigation order.
+    pub const AREAS: [Route; 5] = [
         Route::Profiles,
         Route::Simulation,
         Route::Packages,
         Route::Catalog { table: None },
+        Route::Glossary { entry: None },
     ];
 
     /// Reads a route from `location.hash`; anything unknown opens the profiles.
@@ -39,6 +44,9 @@ impl Route {
             "simulation" => Route::Simulation,
             "packages" => Route::Packages,
             "import" => Route::Import(parts.next().unwrap_or("").to_string()),
+            "glossary" => Route::Glossary {
+                entry: parts.next().filter(|t| !t.is_empty()).map(str::to_string),
+            },
             "catalog" => Route::Catalog {
                 table: parts
                     .next()
@@ -53,6 +61,7 @@ impl Route {
     pub fn area(&self) -> Route {
         match self {
             Route::Catalog { .. } => Route::Catalog { table: None },
+            Route::Glossary { .. } => Route::Glossary { entry: None },
             other => other.clone(),
         }
     }
@@ -65,6 +74,8 @@ impl Route {
             Route::Packages => "#/packages".into(),
             Route::Catalog { table: None } => "#/catalog".into(),
             Route::Catalog { table: Some(t) } => format!("#/catalog/{t}"),
+            Route::Glossary { entry: None } => "#/glossary".into(),
+            Route::Glossary { entry: Some(e) } => format!("#/glossary/{e}"),
             Route::Import(payload) => format!("#/import/{payload}"),
             Route::Bench(case) => format!("#/bench?case={case}"),
         }
@@ -77,6 +88,7 @@ impl Route {
             Route::Simulation => "Simulation",
             Route::Packages | Route::Import(_) => "Packages",
             Route::Catalog { .. } => "Catalog",
+            Route::Glossary { .. } => "Glossary",
             Route::Bench(_) => "Benchmark",
         }
     }

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures.mjs';
-import { Studio } from './studio.mjs';
+import { Studio, seriousA11yViolations } from './studio.mjs';
 
 test('the app loads with no console error and the SQLite engine ready', async ({ page }) => {
   const app = new Studio(page);
@@ -117,5 +117,20 @@ test('a documented job shows with its source and wins; the job source filter nar
   // The default profile's Offline tables say how many of its tables have a documented job.
   await app.goTo('Profiles');
   await expect(page.getByRole('region', { name: 'Offline tables' })).toContainText(/Jobs: \d+ of the \d+ tables in this profile have their job named by a public vendor document/);
+  app.expectNoErrors();
+});
+
+test('the glossary says where each word is met in both systems, and links open their entry', async ({ page }) => {
+  const app = new Studio(page);
+  await app.open('#/glossary/replication-counter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Glossary' })).toBeVisible();
+  const entry = page.locator('#glossary-replication-counter');
+  await expect(entry).toHaveClass(/current/);
+  await expect(entry).toContainText('Replication counter');
+  await expect(entry).toContainText('AX 2012 R3: REPLICATIONCOUNTERFROMORIGIN');
+  await expect(entry).toContainText('Dynamics 365 Commerce:');
+  await expect(entry).toBeInViewport();
+  await expect(app.nav('Glossary')).toHaveAttribute('aria-current', 'page');
+  expect(await seriousA11yViolations(page)).toEqual([]);
   app.expectNoErrors();
 });

@@ -34,6 +34,8 @@ test('trainer mode steps session by session and plays at a chosen speed', async 
   const told = trainer.getByRole('note', { name: 'What happens in this session' });
   await expect(told).toContainText(/At 00:00, register 1 is being provisioned: this first download of \u201c1000 Currency\u201d fills its new offline database \u2014 [\d,]+ rows came down \(about .+, an estimate\)/);
   await expect(told).toContainText('the cashier cannot work offline with this data');
+  // Its domain words link to the glossary.
+  await expect(told.getByRole('link', { name: 'offline database' })).toHaveAttribute('href', '#/glossary/offline-database');
   // Register status as the session starts, in the real screens' words.
   const status = trainer.getByRole('table', { name: 'Register status' });
   await expect(status.getByRole('row', { name: /^Register 1 Online never 0/ })).toBeVisible();

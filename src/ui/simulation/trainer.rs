@@ -6,6 +6,7 @@ use super::human_bytes;
 use super::status::RegisterStatusView;
 use crate::sim::SimResult;
 use crate::ui::engine::sleep_ms;
+use crate::ui::glossary_page::Linked;
 use crate::validation::thousands;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -109,7 +110,7 @@ pub(super) fn Trainer(
                             <p><strong>{format!("Session {} of {n}: register {}, scope {} \u{201c}{scope}\u{201d} ({})", v.index + 1, s.register, s.scope + 1, s.direction.label())}</strong></p>
                             <p class="hint">{format!("From {} to {} ({:.1} s){what}.", clock(s.start), clock(s.end), s.end - s.start)}</p>
                             <div class="narration" role="note" aria-label="What happens in this session">
-                                {r.narration(v.index).unwrap_or_default().into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                                {r.narration(v.index).unwrap_or_default().into_iter().map(|line| view! { <p><Linked text=line/></p> }).collect_view()}
                             </div>
                             {if v.moved.is_empty() {
                                 view! { <p>"No rows moved: nothing had changed on either side since this register's last run of the scope."</p> }.into_any()
