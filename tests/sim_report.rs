@@ -366,3 +366,41 @@ fn register_status_follows_an_outage_and_its_catch_up() {
     assert!(end[0].last_sync.unwrap() > 7200.0);
     assert!(r.register_status(r.sessions.len()).is_empty());
 }
+
+#[test]
+fn a_moment_survives_its_link_and_a_damaged_link_says_what_is_wrong() {
+    use offline_profile_studio::sim::moment::{Moment, PREFIX};
+    let m = Moment {
+        profile: "Kiosk \u{e9}t\u{e9} / 2".into(),
+        step: 41,
+        scenario: small(5),
+    };
+    let link = m.fragment();
+    assert!(link.starts_with(PREFIX));
+    assert!(
+        link.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "#/-_".contains(c)),
+        "{link}"
+    );
+    assert_eq!(Moment::parse(&link[PREFIX.len()..]), Ok(m.clone()));
+    let check = |payload: &str, words: &str| {
+        let e = Moment::parse(payload).unwrap_err();
+        assert!(e.contains(words), "{payload}: {e}");
+    };
+    check("", "incomplete");
+    check("a/b", "incomplete");
+    check("!!/1/xx", "profile name is damaged");
+    let name = &link[PREFIX.len()..].split('/').next().unwrap().to_string();
+    check(
+        &format!("{name}/one/xx"),
+        "session \u{201c}one\u{201d} is not a number",
+    );
+    check(&format!("{name}/1/!!"), "scenario is damaged");
+    let mut bad = small(5);
+    bad.registers_per_store = 0;
+    let bad = Moment { scenario: bad, ..m }.fragment();
+    check(
+        &bad[PREFIX.len()..],
+        "out of range: Registers per store must be between 1 and 100",
+    );
+}

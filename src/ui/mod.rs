@@ -118,6 +118,9 @@ pub fn App() -> impl IntoView {
                     view! { <packages::PackagesPage shared=Some(payload)/> }.into_any()
                 }
                 Route::Simulation => view! { <simulation::SimulationPage/> }.into_any(),
+                Route::Present(payload) => {
+                    view! { <simulation::PresenterPage payload/> }.into_any()
+                }
                 Route::Glossary { .. } => {
                     view! { <glossary_page::GlossaryPage open=glossary_entry/> }.into_any()
                 }

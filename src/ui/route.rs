@@ -15,6 +15,8 @@ pub enum Route {
     Glossary {
         entry: Option<String>,
     },
+    /// The presenter view of a bookmarked moment of a simulation (what follows `#/present/`).
+    Present(String),
     /// A share link: the Packages area previewing the profile carried by the fragment.
     Import(String),
     /// The simulator benchmark page for `make bench` (`#/bench?case=week`), not in the navigation.
@@ -44,6 +46,7 @@ impl Route {
             "simulation" => Route::Simulation,
             "packages" => Route::Packages,
             "import" => Route::Import(parts.next().unwrap_or("").to_string()),
+            "present" => Route::Present(parts.next().unwrap_or("").to_string()),
             "glossary" => Route::Glossary {
                 entry: parts.next().filter(|t| !t.is_empty()).map(str::to_string),
             },
@@ -77,6 +80,7 @@ impl Route {
             Route::Glossary { entry: None } => "#/glossary".into(),
             Route::Glossary { entry: Some(e) } => format!("#/glossary/{e}"),
             Route::Import(payload) => format!("#/import/{payload}"),
+            Route::Present(payload) => format!("#/present/{payload}"),
             Route::Bench(case) => format!("#/bench?case={case}"),
         }
     }
@@ -90,6 +94,7 @@ impl Route {
             Route::Catalog { .. } => "Catalog",
             Route::Glossary { .. } => "Glossary",
             Route::Bench(_) => "Benchmark",
+            Route::Present(_) => "Simulation",
         }
     }
 }

@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 mod compare;
 mod inspector;
+mod presenter;
 mod run;
 mod scenario_form;
 mod sizes;
@@ -22,6 +23,7 @@ mod volumes;
 
 use compare::Comparison;
 use inspector::Inspector;
+pub use presenter::PresenterPage;
 use scenario_form::ScenarioForm;
 use sizes::Sizes;
 use timeline::Timeline;
@@ -58,6 +60,8 @@ pub struct SimStore {
     pub result: RwSignal<Option<Arc<SimResult>>>,
     /// The profile the last finished run simulated.
     pub simulated: RwSignal<Option<(ProfileId, String)>>,
+    /// The scenario the last finished run simulated.
+    ran: RwSignal<Option<Scenario>>,
     /// The engine of the last finished run, holding its databases.
     pub engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage>,
     /// A second profile to run on the same scenario, side by side.
@@ -77,6 +81,7 @@ impl SimStore {
             state: RwSignal::new(RunState::Idle),
             result: RwSignal::new(None),
             simulated: RwSignal::new(None),
+            ran: RwSignal::new(None),
             engine: StoredValue::new_local(None),
             compare_with: RwSignal::new(None),
             compared: RwSignal::new(None),

@@ -38,6 +38,7 @@ impl SimStore {
             state,
             result,
             simulated,
+            ran,
             engine,
             compared,
             cancel,
@@ -104,6 +105,7 @@ impl SimStore {
                     result.set(Some(Arc::new(sim.result().clone())));
                     engine.set_value(Some(sim));
                     simulated.set(Some((id, name)));
+                    ran.set(Some(scenario.clone()));
                 }
                 // The second engine's databases are dropped: its figures are all the comparison needs.
                 compared.set(

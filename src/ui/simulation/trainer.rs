@@ -72,6 +72,20 @@ pub(super) fn Trainer(
         pause();
         step.set(to.map(|i| i.min(n.saturating_sub(1))));
     };
+    let store = expect_context::<super::SimStore>();
+    // The presenter view of this moment: the profile, the scenario run and the session.
+    let presenter_link = move |at: Option<usize>| {
+        let profile = store.simulated.with(|s| s.as_ref().map(|s| s.1.clone()))?;
+        let scenario = store.ran.get()?;
+        Some(
+            crate::sim::moment::Moment {
+                profile,
+                step: at.unwrap_or(0),
+                scenario,
+            }
+            .fragment(),
+        )
+    };
     let r = result.clone();
     let current = Memo::new(move |_| step.get().and_then(|i| r.step_view(i)));
     let r = result.clone();
@@ -89,6 +103,7 @@ pub(super) fn Trainer(
                 }}
                 <button type="button" disabled=move || step.get().is_some_and(|i| i + 1 >= n) on:click=move |_| go(Some(step.get_untracked().map_or(0, |i| i + 1)))>"Next session"</button>
                 <button type="button" disabled=move || step.get().is_some_and(|i| i + 1 >= n) on:click=move |_| go(Some(n.saturating_sub(1)))>"Last"</button>
+                {move || presenter_link(step.get()).map(|href| view! { <a class="button" href=href>"Presenter view"</a> })}
                 <div class="field inline">
                     <label for="trainer-speed">"Speed"</label>
                     <select id="trainer-speed" on:change:target=move |ev| speed.set(ev.target().value().parse().unwrap_or(2.0))>
