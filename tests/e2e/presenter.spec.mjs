@@ -42,7 +42,8 @@ test('the presenter view steps with the keyboard and reopens at the same moment 
 
 test('a damaged presenter link says what is wrong', async ({ page }) => {
   const app = new Studio(page);
-  await app.open('#/present/S2lvc2s/one/xyz');
+  // The presenter view hides the footer (and its engine status): open it directly.
+  await page.goto('/#/present/S2lvc2s/one/xyz');
   await expect(page.getByRole('alert')).toContainText("This presenter link cannot be opened: the link's session \u201cone\u201d is not a number.");
   await expect(page.getByRole('link', { name: 'Leave presenter view' })).toBeVisible();
   app.expectNoErrors();
