@@ -404,3 +404,48 @@ fn a_moment_survives_its_link_and_a_damaged_link_says_what_is_wrong() {
         "out of range: Registers per store must be between 1 and 100",
     );
 }
+
+#[test]
+fn every_lesson_reaches_its_moment_with_its_sentence() {
+    use offline_profile_studio::sim::lessons::{lesson, LESSONS};
+    let built_in = default_profile();
+    let expect: [(&str, &str); 6] = [
+        ("child-before-parent", "arrived before any row of"),
+        (
+            "outage-catch-up",
+            "is back after being offline from 00:30 to 02:00",
+        ),
+        (
+            "conflict-store-wins",
+            "the store's version was kept each time",
+        ),
+        (
+            "conflict-register-wins",
+            "the register's version was kept each time",
+        ),
+        ("conflict-newest-wins", "(a conflict)"),
+        ("sync-storm", "due every 30 seconds"),
+    ];
+    assert_eq!(expect.len(), LESSONS.len());
+    for (key, words) in expect {
+        let l = lesson(key).unwrap();
+        assert!(
+            !l.shows.is_empty() && l.shows.ends_with('.'),
+            "{key}: one sentence"
+        );
+        let s = l.scenario();
+        assert!(s.validate().is_empty(), "{key}: {:?}", s.validate());
+        let p = l.profile(&built_in);
+        assert_eq!(p.name, format!("Lesson: {}", l.title));
+        let r = run(&s, &p);
+        let at = l
+            .moment(&r)
+            .unwrap_or_else(|| panic!("{key} reaches its moment"));
+        let told = r.narration(at).unwrap().join(" ");
+        assert!(told.contains(words), "{key}: {told}");
+    }
+    // The storm lesson's run is a storm by the validation's rule.
+    let storm = lesson("sync-storm").unwrap();
+    let r = run(&storm.scenario(), &storm.profile(&built_in));
+    assert!(r.summary().storm(), "{:?}", r.summary());
+}

@@ -5,6 +5,7 @@
 pub mod bench;
 pub mod engine;
 pub mod fields;
+pub mod lessons;
 pub mod moment;
 pub mod narrate;
 pub mod report;

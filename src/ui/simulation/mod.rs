@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 mod compare;
 mod inspector;
+mod lessons;
 mod presenter;
 mod run;
 mod scenario_form;
@@ -62,6 +63,8 @@ pub struct SimStore {
     pub simulated: RwSignal<Option<(ProfileId, String)>>,
     /// The scenario the last finished run simulated.
     ran: RwSignal<Option<Scenario>>,
+    /// The lesson being run or shown, if the run is one.
+    lesson: RwSignal<Option<&'static crate::sim::lessons::Lesson>>,
     /// The engine of the last finished run, holding its databases.
     pub engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage>,
     /// A second profile to run on the same scenario, side by side.
@@ -82,6 +85,7 @@ impl SimStore {
             result: RwSignal::new(None),
             simulated: RwSignal::new(None),
             ran: RwSignal::new(None),
+            lesson: RwSignal::new(None),
             engine: StoredValue::new_local(None),
             compare_with: RwSignal::new(None),
             compared: RwSignal::new(None),
@@ -139,6 +143,7 @@ pub fn SimulationPage() -> impl IntoView {
             </div>
             <div class="sim-layout">
                 <ScenarioForm/>
+                <lessons::Lessons/>
                 {move || result.get().map(|r| {
                     let name = simulated.get().map(|s| s.1).unwrap_or_default();
                     view! { <Results result=r name compared=compared.get() engine/> }
@@ -187,7 +192,9 @@ fn Results(
 ) -> impl IntoView {
     let sum = result.summary();
     // Trainer mode's current session, which the timeline follows.
-    let step = RwSignal::new(None::<usize>);
+    // A lesson opens at the session that makes its point.
+    let lesson = expect_context::<SimStore>().lesson.get_untracked();
+    let step = RwSignal::new(lesson.and_then(|l| l.moment(&result)));
     // The sections appear one per browser turn, so showing a large run never holds the page.
     let stage = RwSignal::new(0u8);
     leptos::task::spawn_local(async move {
@@ -214,6 +221,9 @@ fn Results(
                     <p class="notice">{format!("Sync storm: {:.0} sessions per day ({:.0} per register). Lower the frequencies of the busiest scopes.", sum.sessions_per_day, sum.sessions_per_register_per_day())}</p>
                 })}
             </section>
+            {lesson.map(|l| view! {
+                <p class="notice lesson-notice" role="status">{format!("Lesson \u{201c}{}\u{201d}: {} Trainer mode below is at the session that shows it{}.", l.title, l.shows, step.get_untracked().map_or(String::new(), |i| format!(" (session {})", i + 1)))}</p>
+            })}
             {compared.map(|(other, r)| view! { <Comparison first=(name.clone(), result.clone()) second=(other, r)/> })}
             {let r = result.clone(); let on = Memo::new(move |_| stage.get() >= 1); move || on.get().then(|| view! { <Timeline result=r.clone() step/> })}
             {let r = result.clone(); let on = Memo::new(move |_| stage.get() >= 2); move || on.get().then(|| view! { <Trainer result=r.clone() step/> })}

@@ -68,6 +68,7 @@ pub fn ScenarioForm() -> impl IntoView {
                 .collect()
         });
         if !plans.is_empty() && !untrack(blocked) {
+            store.lesson.set(None);
             store.start(plans, scenario.get_untracked());
         }
     };
@@ -78,7 +79,7 @@ pub fn ScenarioForm() -> impl IntoView {
             <div class="field-row">
                 <ProfilePicker id="sim-profile" label="Profile" chosen=profile/>
                 <ProfilePicker id="sim-compare" label="Compare with" chosen=compare_with none="No comparison" except=Signal::derive(move || current.get())/>
-                <ChoiceSelect id="sim-preset" label="Preset" value=preset
+                <ChoiceSelect id="sim-preset" label="Preset" value=preset placeholder="Custom values"
                     on_change=Callback::new(move |p: Option<Preset>| if let Some(p) = p {
                         scenario.set(p.scenario());
                         bad_field.set(Vec::new());

@@ -73,9 +73,15 @@ pub(super) fn Trainer(
         step.set(to.map(|i| i.min(n.saturating_sub(1))));
     };
     let store = expect_context::<super::SimStore>();
+    let studio = crate::ui::state::use_studio();
     // The presenter view of this moment: the profile, the scenario run and the session.
     let presenter_link = move |at: Option<usize>| {
         let profile = store.simulated.with(|s| s.as_ref().map(|s| s.1.clone()))?;
+        // A lesson's profile is not in the workspace, so its moment cannot be reopened.
+        studio
+            .workspace
+            .with(|ws| ws.profile_named(&profile).is_some())
+            .then_some(())?;
         let scenario = store.ran.get()?;
         Some(
             crate::sim::moment::Moment {
