@@ -17,14 +17,15 @@ enum Change {
     Storm,
 }
 
-/// Where a lesson's point is made.
+/// Where a lesson's point is made: its first session with orphans, a catch-up, a conflict, or the
+/// first steady session of a scope.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Moment {
-    FirstOrphans,
-    FirstCatchUp,
-    FirstConflict,
-    /// The first session after provisioning of the scope at this position.
-    FirstSteadyOf(&'static str),
+    Orphans,
+    CatchUp,
+    Conflict,
+    /// The scope of this description.
+    SteadyOf(&'static str),
 }
 
 /// A lesson scenario.
@@ -56,7 +57,7 @@ pub const LESSONS: [Lesson; 6] = [
         hours: 2,
         outage: None,
         busy: false,
-        moment: Moment::FirstOrphans,
+        moment: Moment::Orphans,
     },
     Lesson {
         key: "outage-catch-up",
@@ -66,7 +67,7 @@ pub const LESSONS: [Lesson; 6] = [
         hours: 4,
         outage: Some((1, 30, 120)),
         busy: false,
-        moment: Moment::FirstCatchUp,
+        moment: Moment::CatchUp,
     },
     Lesson {
         key: "conflict-store-wins",
@@ -76,7 +77,7 @@ pub const LESSONS: [Lesson; 6] = [
         hours: 3,
         outage: None,
         busy: true,
-        moment: Moment::FirstConflict,
+        moment: Moment::Conflict,
     },
     Lesson {
         key: "conflict-register-wins",
@@ -86,7 +87,7 @@ pub const LESSONS: [Lesson; 6] = [
         hours: 3,
         outage: None,
         busy: true,
-        moment: Moment::FirstConflict,
+        moment: Moment::Conflict,
     },
     Lesson {
         key: "conflict-newest-wins",
@@ -96,7 +97,7 @@ pub const LESSONS: [Lesson; 6] = [
         hours: 3,
         outage: Some((2, 30, 150)),
         busy: true,
-        moment: Moment::FirstConflict,
+        moment: Moment::Conflict,
     },
     Lesson {
         key: "sync-storm",
@@ -106,7 +107,7 @@ pub const LESSONS: [Lesson; 6] = [
         hours: 1,
         outage: None,
         busy: false,
-        moment: Moment::FirstSteadyOf("1130 Product availability"),
+        moment: Moment::SteadyOf("1130 Product availability"),
     },
 ];
 
@@ -162,12 +163,10 @@ impl Lesson {
     /// The session where the lesson's point is made.
     pub fn moment(&self, r: &SimResult) -> Option<usize> {
         r.sessions.iter().position(|s| match self.moment {
-            Moment::FirstOrphans => !s.orphans.is_empty(),
-            Moment::FirstCatchUp => s.catch_up,
-            Moment::FirstConflict => s.conflicts > 0,
-            Moment::FirstSteadyOf(d) => {
-                !s.initial && r.scopes.get(s.scope).is_some_and(|(x, _)| x == d)
-            }
+            Moment::Orphans => !s.orphans.is_empty(),
+            Moment::CatchUp => s.catch_up,
+            Moment::Conflict => s.conflicts > 0,
+            Moment::SteadyOf(d) => !s.initial && r.scopes.get(s.scope).is_some_and(|(x, _)| x == d),
         })
     }
 }
