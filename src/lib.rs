@@ -12,6 +12,7 @@ pub mod package;
 pub mod persist;
 pub mod sim;
 pub mod sqlite;
+pub mod tour;
 pub mod validation;
 
 #[cfg(target_arch = "wasm32")]

@@ -15,6 +15,7 @@ mod scroll;
 mod simulation;
 mod state;
 mod storage;
+mod tour;
 
 use leptos::prelude::*;
 use route::Route;
@@ -47,6 +48,7 @@ pub fn App() -> impl IntoView {
     let route: Signal<Route> = route.into();
     provide_context(catalog_page::CatalogFilters::new());
     provide_context(simulation::SimStore::new());
+    provide_context(tour::Tour::new());
     let studio = Studio::start();
     provide_context(studio);
     // App-wide shortcuts: Ctrl+N (or Alt+Shift+N, which browsers leave to pages) creates a
@@ -102,10 +104,12 @@ pub fn App() -> impl IntoView {
                 <button type="button" class="ghost" disabled=move || studio.redo_label().is_none() on:click=move |_| studio.redo()
                     aria-label=move || studio.redo_label().map_or_else(|| "Redo".to_string(), |w| format!("Redo: {w}"))
                     title=move || studio.redo_label().map_or_else(|| "Nothing to redo".to_string(), |w| format!("Redo: {w} (Ctrl+Shift+Z or Ctrl+Y)"))>"Redo"</button>
+                <tour::HelpMenu/>
                 <SaveStatus/>
             </div>
         </header>
         <Banners/>
+        <tour::TourPanel/>
         <main id="main" class="app-main" tabindex="-1">
             {move || match area.get() {
                 Route::Catalog { .. } => {

@@ -83,6 +83,13 @@ fn ExportCard() -> impl IntoView {
         sim.result
             .with(|r| r.as_ref().map(|r| r.registers()).unwrap_or(0))
     });
+    // The tour watches downloads.
+    let tour = use_context::<super::tour::Tour>();
+    let counted = move |result: &Result<String, String>| {
+        if let (Ok(_), Some(t)) = (result, tour) {
+            t.exports.update(|n| *n += 1);
+        }
+    };
     let export = move |what: &'static str| {
         let Some(id) = current.get_untracked() else {
             return;
@@ -95,6 +102,7 @@ fn ExportCard() -> impl IntoView {
                     Ok(seed) => download_package(studio, id, Some(&seed)),
                     Err(e) => Err(e),
                 };
+                counted(&result);
                 message.set(Some(match result {
                     Ok(name) => format!(
                         "Downloaded {name} with the offline database of register {register}."
@@ -108,6 +116,7 @@ fn ExportCard() -> impl IntoView {
             "package" => download_package(studio, id, None),
             _ => download_profile_json(studio, id),
         };
+        counted(&result);
         message.set(Some(match result {
             Ok(name) => format!("Downloaded {name}."),
             Err(e) => format!("The download failed: {e}."),

@@ -101,7 +101,7 @@ fn ProfileList() -> impl IntoView {
         <nav class="card profile-list" aria-label="Offline profiles">
             <div class="list-head">
                 <h2>"Profiles"</h2>
-                <button type="button" class="primary" title="New offline profile (Ctrl+N)" on:click=move |_| { studio.new_profile(); focus_name(); }>
+                <button type="button" id="new-profile" class="primary" title="New offline profile (Ctrl+N)" on:click=move |_| { studio.new_profile(); focus_name(); }>
                     "New"
                 </button>
             </div>

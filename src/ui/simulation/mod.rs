@@ -63,6 +63,8 @@ pub struct SimStore {
     pub simulated: RwSignal<Option<(ProfileId, String)>>,
     /// The scenario the last finished run simulated.
     ran: RwSignal<Option<Scenario>>,
+    /// Runs finished since the app started (the tour watches it).
+    pub finished: RwSignal<usize>,
     /// The lesson being run or shown, if the run is one.
     lesson: RwSignal<Option<&'static crate::sim::lessons::Lesson>>,
     /// The engine of the last finished run, holding its databases.
@@ -86,6 +88,7 @@ impl SimStore {
             simulated: RwSignal::new(None),
             ran: RwSignal::new(None),
             lesson: RwSignal::new(None),
+            finished: RwSignal::new(0),
             engine: StoredValue::new_local(None),
             compare_with: RwSignal::new(None),
             compared: RwSignal::new(None),

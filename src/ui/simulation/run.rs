@@ -39,6 +39,7 @@ impl SimStore {
             result,
             simulated,
             ran,
+            finished,
             engine,
             compared,
             cancel,
@@ -120,9 +121,12 @@ impl SimStore {
                 return;
             }
             state.set(match outcome {
-                Ok(()) => RunState::Done {
-                    seconds: (now_ms() - started) / 1000.0,
-                },
+                Ok(()) => {
+                    finished.update(|n| *n += 1);
+                    RunState::Done {
+                        seconds: (now_ms() - started) / 1000.0,
+                    }
+                }
                 Err(e) if e == "cancelled" => RunState::Cancelled,
                 Err(e) => RunState::Failed(e),
             });
