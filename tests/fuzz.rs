@@ -667,6 +667,8 @@ fn scenario(
             bandwidth_kbps: v[14],
             latency_ms: v[15],
             outages,
+            late_registers: Vec::new(),
+            reprovision_minute: None,
             seed,
         })
 }

@@ -30,6 +30,8 @@ fn tiny() -> Scenario {
         bandwidth_kbps: 1000,
         latency_ms: 50,
         outages: vec![],
+        late_registers: vec![],
+        reprovision_minute: None,
         seed: 7,
     }
 }
@@ -738,5 +740,78 @@ fn the_scenario_fields_table_is_the_one_definition_of_every_value() {
     assert_eq!(
         scenario_field("bandwidth_kbps").unwrap().label_with_unit(),
         "Bandwidth per register (kbit/s)"
+    );
+}
+
+#[test]
+fn a_late_register_is_provisioned_when_it_joins_and_a_reprovisioning_rebuilds_every_register() {
+    use offline_profile_studio::sim::LateRegister;
+    let mut s = tiny();
+    s.late_registers = vec![LateRegister {
+        register: 2,
+        minute: 120,
+    }];
+    let (engine, r) = run(&s, &default_profile());
+    let first_of_2 = r.sessions.iter().find(|x| x.register == 2).unwrap();
+    assert!(
+        first_of_2.initial && first_of_2.start >= 7200.0,
+        "{first_of_2:?}"
+    );
+    let initial = |reg: u32, from: f64| -> u64 {
+        r.sessions
+            .iter()
+            .filter(|x| x.register == reg && x.initial && x.start >= from)
+            .map(|x| x.rows())
+            .sum()
+    };
+    // Joining later, it downloads what the store holds then: at least what the others got at 0.
+    assert!(
+        initial(2, 7200.0) >= initial(1, 0.0),
+        "{} < {}",
+        initial(2, 7200.0),
+        initial(1, 0.0)
+    );
+    assert!(
+        r.sessions.iter().any(|x| x.register == 2 && !x.initial),
+        "then it syncs as usual"
+    );
+    assert!(engine
+        .register_counts(2)
+        .iter()
+        .any(|(_, rows, _)| *rows > 0));
+    assert!(s.validate().is_empty());
+
+    let mut s = tiny();
+    s.reprovision_minute = Some(180);
+    let (_, r) = run(&s, &default_profile());
+    for reg in 1..=s.registers() {
+        let again = r
+            .sessions
+            .iter()
+            .filter(|x| x.register == reg && x.initial && x.start >= 10_800.0)
+            .count();
+        assert_eq!(
+            again,
+            r.scopes.len(),
+            "register {reg} downloads every scope again"
+        );
+    }
+    // Out of range values are refused with a message.
+    let mut bad = tiny();
+    bad.late_registers = vec![LateRegister {
+        register: 9,
+        minute: 10,
+    }];
+    bad.reprovision_minute = Some(0);
+    let e: Vec<String> = bad.validate().into_iter().map(|e| e.message).collect();
+    assert!(
+        e.iter()
+            .any(|m| m.starts_with("Late register 1: register 9 does not exist")),
+        "{e:?}"
+    );
+    assert!(
+        e.iter()
+            .any(|m| m.starts_with("Reprovisioning must happen after the start")),
+        "{e:?}"
     );
 }

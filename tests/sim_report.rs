@@ -409,7 +409,15 @@ fn a_moment_survives_its_link_and_a_damaged_link_says_what_is_wrong() {
 fn every_lesson_reaches_its_moment_with_its_sentence() {
     use offline_profile_studio::sim::lessons::{lesson, LESSONS};
     let built_in = default_profile();
-    let expect: [(&str, &str); 6] = [
+    let expect: [(&str, &str); 8] = [
+        (
+            "late-register",
+            "register 2 joins the store late and is provisioned now",
+        ),
+        (
+            "profile-change",
+            "is being reprovisioned, as after a change of its store's profile",
+        ),
         ("child-before-parent", "arrived before any row of"),
         (
             "outage-catch-up",
@@ -443,6 +451,14 @@ fn every_lesson_reaches_its_moment_with_its_sentence() {
             .unwrap_or_else(|| panic!("{key} reaches its moment"));
         let told = r.narration(at).unwrap().join(" ");
         assert!(told.contains(words), "{key}: {told}");
+        // The ordinary provisioning at the start is never told as a late join or a rebuild.
+        for i in (0..r.sessions.len()).take_while(|&i| r.sessions[i].initial) {
+            let first = r.narration(i).unwrap().join(" ");
+            assert!(
+                first.contains("is being provisioned:"),
+                "{key} session {i}: {first}"
+            );
+        }
     }
     // The storm lesson's run is a storm by the validation's rule.
     let storm = lesson("sync-storm").unwrap();

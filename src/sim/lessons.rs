@@ -26,6 +26,8 @@ enum Moment {
     Conflict,
     /// The scope of this description.
     SteadyOf(&'static str),
+    /// A provisioning after the start (a late register, or a reprovisioning).
+    Provisioned,
 }
 
 /// A lesson scenario.
@@ -44,11 +46,15 @@ pub struct Lesson {
     outage: Option<(u32, u32, u32)>,
     /// Busy customers: few of them, edited often at every register.
     busy: bool,
+    /// A register joining late (register, minute).
+    late: Option<(u32, u32)>,
+    /// When every register is reprovisioned (minute).
+    reprovision: Option<u32>,
     moment: Moment,
 }
 
 /// The built-in lessons.
-pub const LESSONS: [Lesson; 6] = [
+pub const LESSONS: [Lesson; 8] = [
     Lesson {
         key: "child-before-parent",
         title: "A child table before its parent",
@@ -57,6 +63,8 @@ pub const LESSONS: [Lesson; 6] = [
         hours: 2,
         outage: None,
         busy: false,
+        late: None,
+        reprovision: None,
         moment: Moment::Orphans,
     },
     Lesson {
@@ -67,6 +75,8 @@ pub const LESSONS: [Lesson; 6] = [
         hours: 4,
         outage: Some((1, 30, 120)),
         busy: false,
+        late: None,
+        reprovision: None,
         moment: Moment::CatchUp,
     },
     Lesson {
@@ -77,6 +87,8 @@ pub const LESSONS: [Lesson; 6] = [
         hours: 3,
         outage: None,
         busy: true,
+        late: None,
+        reprovision: None,
         moment: Moment::Conflict,
     },
     Lesson {
@@ -87,6 +99,8 @@ pub const LESSONS: [Lesson; 6] = [
         hours: 3,
         outage: None,
         busy: true,
+        late: None,
+        reprovision: None,
         moment: Moment::Conflict,
     },
     Lesson {
@@ -97,6 +111,8 @@ pub const LESSONS: [Lesson; 6] = [
         hours: 3,
         outage: Some((2, 30, 150)),
         busy: true,
+        late: None,
+        reprovision: None,
         moment: Moment::Conflict,
     },
     Lesson {
@@ -107,7 +123,33 @@ pub const LESSONS: [Lesson; 6] = [
         hours: 1,
         outage: None,
         busy: false,
+        late: None,
+        reprovision: None,
         moment: Moment::SteadyOf("1130 Product availability"),
+    },
+    Lesson {
+        key: "late-register",
+        title: "A new register joining late",
+        shows: "Register 2 is set up at 02:00: its first download brings everything the store holds by then, not what it held at the start.",
+        change: Change::None,
+        hours: 4,
+        outage: None,
+        busy: false,
+        late: Some((2, 120)),
+        reprovision: None,
+        moment: Moment::Provisioned,
+    },
+    Lesson {
+        key: "profile-change",
+        title: "A profile change that forces reprovisioning",
+        shows: "At 02:00 the store's profile changes: every register's offline database is rebuilt by a full download, as the Store Database Utility does.",
+        change: Change::None,
+        hours: 4,
+        outage: None,
+        busy: false,
+        late: None,
+        reprovision: Some(120),
+        moment: Moment::Provisioned,
     },
 ];
 
@@ -152,6 +194,12 @@ impl Lesson {
             })
             .into_iter()
             .collect();
+        s.late_registers = self
+            .late
+            .map(|(register, minute)| super::scenario::LateRegister { register, minute })
+            .into_iter()
+            .collect();
+        s.reprovision_minute = self.reprovision;
         if self.busy {
             s.customers = 20;
             s.new_customers_per_day = 0;
@@ -162,11 +210,23 @@ impl Lesson {
 
     /// The session where the lesson's point is made.
     pub fn moment(&self, r: &SimResult) -> Option<usize> {
-        r.sessions.iter().position(|s| match self.moment {
-            Moment::Orphans => !s.orphans.is_empty(),
-            Moment::CatchUp => s.catch_up,
-            Moment::Conflict => s.conflicts > 0,
-            Moment::SteadyOf(d) => !s.initial && r.scopes.get(s.scope).is_some_and(|(x, _)| x == d),
-        })
+        let steady_from = r
+            .sessions
+            .iter()
+            .position(|s| !s.initial)
+            .unwrap_or(r.sessions.len());
+        r.sessions
+            .iter()
+            .enumerate()
+            .position(|(i, s)| match self.moment {
+                Moment::Orphans => !s.orphans.is_empty(),
+                Moment::CatchUp => s.catch_up,
+                Moment::Conflict => s.conflicts > 0,
+                Moment::SteadyOf(d) => {
+                    !s.initial && r.scopes.get(s.scope).is_some_and(|(x, _)| x == d)
+                }
+                // An initial session after steady syncing began: a late join or a reprovisioning.
+                Moment::Provisioned => s.initial && i > steady_from,
+            })
     }
 }

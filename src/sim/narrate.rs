@@ -83,9 +83,24 @@ impl SimResult {
         let r = s.register;
         let at = clock(s.start);
         if s.initial {
-            return format!(
-                "At {at}, register {r} is being provisioned: this first download of {scope} fills its new offline database \u{2014} {moved}."
-            );
+            // Ordinary provisioning happens before any register's first steady session; an
+            // initial session after that is a late join or a reprovisioning.
+            let steady_started = self.sessions[..index].iter().any(|x| !x.initial);
+            let before = self.sessions[..index].iter().any(|x| x.register == r);
+            let late = steady_started && !before;
+            return if steady_started && before {
+                format!(
+                    "At {at}, register {r} is being reprovisioned, as after a change of its store's profile: its offline database is rebuilt, and this download of {scope} starts it again from nothing \u{2014} {moved}."
+                )
+            } else if late {
+                format!(
+                    "At {at}, register {r} joins the store late and is provisioned now: this first download of {scope} brings everything the store holds today \u{2014} {moved}."
+                )
+            } else {
+                format!(
+                    "At {at}, register {r} is being provisioned: this first download of {scope} fills its new offline database \u{2014} {moved}."
+                )
+            };
         }
         let last = self.sessions[..index]
             .iter()

@@ -15,6 +15,15 @@ pub struct Outage {
     pub end_minute: u32,
 }
 
+/// A register that joins the store late.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LateRegister {
+    /// The register (1-based).
+    pub register: u32,
+    /// When it is provisioned, minutes from the start.
+    pub minute: u32,
+}
+
 /// Everything a simulation needs besides the profile. The same scenario, profile and seed give
 /// the same results.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,6 +62,13 @@ pub struct Scenario {
     pub latency_ms: u32,
     /// Outage windows.
     pub outages: Vec<Outage>,
+    /// Registers that join late: provisioned at their minute, not at the start.
+    #[serde(default)]
+    pub late_registers: Vec<LateRegister>,
+    /// When every register is reprovisioned (its offline database rebuilt by a full download),
+    /// as after a change of the store's profile; minutes from the start.
+    #[serde(default)]
+    pub reprovision_minute: Option<u32>,
     /// The random seed.
     pub seed: u64,
 }
@@ -111,6 +127,8 @@ impl Preset {
                 start_minute: 9 * 60,
                 end_minute: 11 * 60,
             }],
+            late_registers: Vec::new(),
+            reprovision_minute: None,
             seed: 42,
         };
         match self {
@@ -221,6 +239,31 @@ impl Scenario {
                         i + 1,
                         self.horizon_hours
                     ),
+                });
+            }
+        }
+        for (i, l) in self.late_registers.iter().enumerate() {
+            if l.register == 0 || l.register > registers {
+                errors.push(ScenarioError {
+                    field: "late_registers",
+                    message: format!(
+                        "Late register {}: register {} does not exist (there are {registers}).",
+                        i + 1,
+                        l.register
+                    ),
+                });
+            } else if l.minute == 0 || u64::from(l.minute) >= horizon {
+                errors.push(ScenarioError {
+                    field: "late_registers",
+                    message: format!("Late register {}: it must join after the start and before the end of the {} simulated hours.", i + 1, self.horizon_hours),
+                });
+            }
+        }
+        if let Some(m) = self.reprovision_minute {
+            if m == 0 || u64::from(m) >= horizon {
+                errors.push(ScenarioError {
+                    field: "reprovision_minute",
+                    message: format!("Reprovisioning must happen after the start and before the end of the {} simulated hours.", self.horizon_hours),
                 });
             }
         }

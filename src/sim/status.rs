@@ -14,6 +14,8 @@ pub enum Connection {
     Offline,
     /// Back from an outage, with scopes that have not caught up yet.
     CatchingUp,
+    /// It has not been provisioned yet (it joins the store later).
+    NotProvisioned,
 }
 
 /// A scope's state on a register, as the device reports it.
@@ -109,7 +111,9 @@ impl SimResult {
                 let catching_up = outage.is_none()
                     && last_outage_end.is_some()
                     && scopes.iter().any(|s| s.state == ScopeState::Failed);
+                let provisioned = done.iter().any(|s| s.register == register);
                 let connection = match (outage, catching_up) {
+                    _ if !provisioned && now > 0.0 => Connection::NotProvisioned,
                     (Some(_), _) => Connection::Offline,
                     (None, true) => Connection::CatchingUp,
                     (None, false) => Connection::Online,

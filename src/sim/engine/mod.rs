@@ -82,6 +82,8 @@ const CREATE_TABLES: usize = 12;
 /// Each register's own rows (`regs`) take row ids from `register × REGISTER_ROWS`, so a
 /// register's rows of a table are one rowid range.
 const REGISTER_ROWS: i64 = 1_000_000_000;
+/// The queue's scope for a (re)provisioning event: the register's database is built at that time.
+const PROVISION: usize = usize::MAX;
 
 /// Where a run is: the setup units, then sessions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -171,11 +171,30 @@ impl<D: Database> Engine<D> {
     /// The last setup unit: every register's initial download, recorded in scope order.
     pub(super) fn registers_unit(&mut self) -> Result<(), SimError> {
         let initial_rows = std::mem::take(&mut self.initial_rows);
+        let minute = |m: u32| u64::from(m) * 60;
+        if let Some(m) = self.scenario.reprovision_minute {
+            for r in 0..self.registers.len() {
+                self.queue.push(Reverse((minute(m), r as u32, PROVISION)));
+            }
+        }
         for r in 0..self.registers.len() {
+            // A register that joins late is provisioned then, with what the store holds then.
+            let joins = self
+                .scenario
+                .late_registers
+                .iter()
+                .find(|l| l.register == r as u32 + 1)
+                .map(|l| minute(l.minute));
+            if let Some(t) = joins {
+                self.registers[r].sales_at = t;
+                self.registers[r].edits_at = t;
+                self.queue.push(Reverse((t, r as u32, PROVISION)));
+                continue;
+            }
             let mut at = 0.0;
-            for (s, scope) in self.profile.scopes.iter().enumerate() {
+            for s in 0..self.profile.scopes.len() {
                 let tables = &self.scope_tables[s];
-                let downloaded: Vec<TableVolume> = if scope.direction.downloads() {
+                let downloaded: Vec<TableVolume> = if self.profile.scopes[s].direction.downloads() {
                     tables
                         .iter()
                         .filter(|i| initial_rows[**i] > 0)
@@ -191,34 +210,11 @@ impl<D: Database> Engine<D> {
                 for v in &downloaded {
                     self.registers[r].rows[v.table] = v.rows;
                 }
-                let bytes: u64 = downloaded.iter().map(|v| v.bytes).sum();
-                let end = at + self.duration(bytes, tables.len());
-                let orphans = self.orphans(r, s, &downloaded);
-                let problems = orphans.iter().map(|o| self.orphan_problem(o)).collect();
-                self.result.sessions.push(Session {
-                    register: r as u32 + 1,
-                    scope: s,
-                    direction: scope.direction,
-                    start: at,
-                    end,
-                    initial: true,
-                    catch_up: false,
-                    downloaded,
-                    uploaded: Vec::new(),
-                    conflicts: 0,
-                    problems,
-                    orphans,
-                });
+                let count = tables.len();
+                at = self.push_initial(r, s, at, count, downloaded);
                 self.registers[r].last_run[s] = Some(0);
-                at = end;
             }
-            self.registers[r].busy_until = at;
-            let bytes = self.register_bytes(r);
-            self.result.sizes.push(SizeSample {
-                register: r as u32 + 1,
-                at,
-                bytes,
-            });
+            self.finish_provisioning(r, at);
             for (s, scope) in self.profile.scopes.iter().enumerate() {
                 let first = scope.frequency.seconds.max(1) as u64;
                 self.queue.push(Reverse((first, r as u32, s)));
@@ -227,5 +223,102 @@ impl<D: Database> Engine<D> {
         self.initial_rows = initial_rows;
         self.phase = Phase::Sync;
         Ok(())
+    }
+}
+
+impl<D: Database> Engine<D> {
+    /// Builds register `r`'s offline database at `t` from what the store holds then (a late
+    /// register's first provisioning, or a reprovisioning): its initial download in scope
+    /// order, then its scopes run at their frequencies from there.
+    pub(super) fn provision_register(&mut self, r: usize, t: u64) -> Result<(), SimError> {
+        let first_time = self.registers[r].last_run.iter().all(Option::is_none);
+        self.advance_store(t)?;
+        // The database is rebuilt from nothing: no scope has run, no downloaded row is there.
+        for s in 0..self.profile.scopes.len() {
+            self.registers[r].last_run[s] = None;
+            if self.profile.scopes[s].direction.downloads() {
+                for &i in &self.scope_tables[s] {
+                    if self.tables[i].counter.is_none() {
+                        self.registers[r].rows[i] = 0;
+                    }
+                }
+            }
+        }
+        let mut at = (t as f64).max(self.registers[r].busy_until);
+        for s in 0..self.profile.scopes.len() {
+            let scope = &self.profile.scopes[s];
+            let direction = scope.direction;
+            let tables = self.scope_tables[s].clone();
+            let mut downloaded = Vec::new();
+            if direction.downloads() {
+                for &i in &tables {
+                    self.refresh_replica(i, t)?;
+                    let name = q(&self.tables[i].name);
+                    let rows = self.count(&format!("SELECT count(*) FROM replica.{name}"), &[])?;
+                    self.registers[r].rows[i] = rows;
+                    if rows > 0 {
+                        downloaded.push(TableVolume {
+                            table: i,
+                            rows,
+                            bytes: rows * self.tables[i].row_bytes,
+                        });
+                    }
+                }
+            }
+            at = self.push_initial(r, s, at, tables.len(), downloaded);
+            self.registers[r].last_run[s] = Some(t);
+            self.registers[r].deferred[s] = false;
+        }
+        self.finish_provisioning(r, at);
+        if first_time {
+            for (s, scope) in self.profile.scopes.iter().enumerate() {
+                let next = t + scope.frequency.seconds.max(1) as u64;
+                self.queue.push(Reverse((next, r as u32, s)));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<D: Database> Engine<D> {
+    /// Records register `r`'s initial download of scope `s` starting at `at`; returns its end.
+    fn push_initial(
+        &mut self,
+        r: usize,
+        s: usize,
+        at: f64,
+        tables: usize,
+        downloaded: Vec<TableVolume>,
+    ) -> f64 {
+        let bytes: u64 = downloaded.iter().map(|v| v.bytes).sum();
+        let end = at + self.duration(bytes, tables);
+        let orphans = self.orphans(r, s, &downloaded);
+        let problems = orphans.iter().map(|o| self.orphan_problem(o)).collect();
+        self.result.sessions.push(Session {
+            register: r as u32 + 1,
+            scope: s,
+            direction: self.profile.scopes[s].direction,
+            start: at,
+            end,
+            initial: true,
+            catch_up: false,
+            downloaded,
+            uploaded: Vec::new(),
+            conflicts: 0,
+            problems,
+            orphans,
+        });
+        end
+    }
+
+    /// Register `r` is busy until its provisioning ends at `at`; its database size is sampled then.
+    fn finish_provisioning(&mut self, r: usize, at: f64) {
+        self.registers[r].busy_until = at;
+        let bytes = self.register_bytes(r);
+        self.result.sizes.push(SizeSample {
+            register: r as u32 + 1,
+            at,
+            bytes,
+        });
     }
 }

@@ -16,7 +16,11 @@ impl<D: Database> Engine<D> {
             Phase::Sync => {
                 if let Some(Reverse((t, r, s))) = self.queue.pop() {
                     self.at = t;
-                    self.session(r as usize, s, t)?;
+                    if s == PROVISION {
+                        self.provision_register(r as usize, t)?;
+                    } else {
+                        self.session(r as usize, s, t)?;
+                    }
                 }
             }
             Phase::Done => {}

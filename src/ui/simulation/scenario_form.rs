@@ -101,6 +101,7 @@ pub fn ScenarioForm() -> impl IntoView {
                 <For each=move || errors.with(|e| e.iter().filter(|x| x.field == "outages").map(|x| x.message.clone()).collect::<Vec<_>>()) key=|m| m.clone()
                     children=move |m| view! { <p class="issue error">{m}</p> }/>
             </div>
+            <ScenarioEvents scenario errors/>
             <div class="toolbar">
                 <button type="submit" class="primary" disabled=move || running() || blocked()>"Run simulation"</button>
                 <button type="button" disabled=move || !running() on:click=move |_| cancel.set_value(true)>"Cancel"</button>
@@ -151,5 +152,52 @@ fn ScenarioValue(
                 }/>
             <For each=move || field_errors.get() key=|m| m.clone() children=move |m| view! { <p class="issue error">{m}</p> }/>
         </div>
+    }
+}
+
+/// The late registers and the reprovisioning a lesson (or a scenario file) sets: told, with
+/// their errors, and removable; the form has no inputs for them, a preset clears them.
+#[component]
+fn ScenarioEvents(scenario: RwSignal<Scenario>, errors: Memo<Vec<ScenarioError>>) -> impl IntoView {
+    let lines = move || {
+        scenario.with(|s| {
+            let mut v: Vec<String> = s
+                .late_registers
+                .iter()
+                .map(|l| {
+                    format!(
+                        "Register {} joins the store at minute {}.",
+                        l.register, l.minute
+                    )
+                })
+                .collect();
+            if let Some(m) = s.reprovision_minute {
+                v.push(format!(
+                    "The store's profile changes at minute {m}: every register is reprovisioned."
+                ));
+            }
+            v
+        })
+    };
+    let messages = move || {
+        errors.with(|e| {
+            e.iter()
+                .filter(|x| x.field == "late_registers" || x.field == "reprovision_minute")
+                .map(|x| x.message.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    move || {
+        let v = lines();
+        (!v.is_empty()).then(|| {
+            view! {
+                <div class="field" role="group" aria-labelledby="sim-events-title">
+                    <p id="sim-events-title" class="label">"Events"</p>
+                    <ul class="events">{v.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    {messages().into_iter().map(|m| view! { <p class="issue error">{m}</p> }).collect_view()}
+                    <button type="button" on:click=move |_| scenario.update(|s| { s.late_registers.clear(); s.reprovision_minute = None; })>"Remove these events"</button>
+                </div>
+            }
+        })
     }
 }

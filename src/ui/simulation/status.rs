@@ -15,6 +15,7 @@ fn connection(c: Connection) -> (&'static str, &'static str) {
         Connection::Online => ("Online", "badge okay"),
         Connection::Offline => ("Offline", "badge bad"),
         Connection::CatchingUp => ("Catching up", "badge warn"),
+        Connection::NotProvisioned => ("Not provisioned yet", "badge neutral"),
     }
 }
 
