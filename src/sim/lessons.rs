@@ -53,6 +53,21 @@ pub struct Lesson {
     moment: Moment,
 }
 
+/// What a lesson has unless it says otherwise: no outage, ordinary customers, no late register,
+/// no reprovisioning.
+const QUIET: Lesson = Lesson {
+    key: "",
+    title: "",
+    shows: "",
+    change: Change::None,
+    hours: 2,
+    outage: None,
+    busy: false,
+    late: None,
+    reprovision: None,
+    moment: Moment::Orphans,
+};
+
 /// The built-in lessons.
 pub const LESSONS: [Lesson; 8] = [
     Lesson {
@@ -61,11 +76,8 @@ pub const LESSONS: [Lesson; 8] = [
         shows: "In the built-in profile's job order, customers reach a new register before the tables they point at, and lookups fail until the parent's scope runs.",
         change: Change::None,
         hours: 2,
-        outage: None,
-        busy: false,
-        late: None,
-        reprovision: None,
         moment: Moment::Orphans,
+        ..QUIET
     },
     Lesson {
         key: "outage-catch-up",
@@ -74,10 +86,8 @@ pub const LESSONS: [Lesson; 8] = [
         change: Change::None,
         hours: 4,
         outage: Some((1, 30, 120)),
-        busy: false,
-        late: None,
-        reprovision: None,
         moment: Moment::CatchUp,
+        ..QUIET
     },
     Lesson {
         key: "conflict-store-wins",
@@ -85,11 +95,9 @@ pub const LESSONS: [Lesson; 8] = [
         shows: "Customers are edited at the registers and at the store between syncs; with Store wins the register's edits are overwritten.",
         change: Change::Bidirectional(ConflictPolicy::StoreWins),
         hours: 3,
-        outage: None,
         busy: true,
-        late: None,
-        reprovision: None,
         moment: Moment::Conflict,
+        ..QUIET
     },
     Lesson {
         key: "conflict-register-wins",
@@ -97,11 +105,9 @@ pub const LESSONS: [Lesson; 8] = [
         shows: "The same edits with Register wins: the register's version overwrites the store's.",
         change: Change::Bidirectional(ConflictPolicy::RegisterWins),
         hours: 3,
-        outage: None,
         busy: true,
-        late: None,
-        reprovision: None,
         moment: Moment::Conflict,
+        ..QUIET
     },
     Lesson {
         key: "conflict-newest-wins",
@@ -111,9 +117,8 @@ pub const LESSONS: [Lesson; 8] = [
         hours: 3,
         outage: Some((2, 30, 150)),
         busy: true,
-        late: None,
-        reprovision: None,
         moment: Moment::Conflict,
+        ..QUIET
     },
     Lesson {
         key: "sync-storm",
@@ -121,11 +126,8 @@ pub const LESSONS: [Lesson; 8] = [
         shows: "Product availability every 30 seconds: thousands of sessions a day per register, most of them moving nothing.",
         change: Change::Storm,
         hours: 1,
-        outage: None,
-        busy: false,
-        late: None,
-        reprovision: None,
         moment: Moment::SteadyOf("1130 Product availability"),
+        ..QUIET
     },
     Lesson {
         key: "late-register",
@@ -133,11 +135,9 @@ pub const LESSONS: [Lesson; 8] = [
         shows: "Register 2 is set up at 02:00: its first download brings everything the store holds by then, not what it held at the start.",
         change: Change::None,
         hours: 4,
-        outage: None,
-        busy: false,
         late: Some((2, 120)),
-        reprovision: None,
         moment: Moment::Provisioned,
+        ..QUIET
     },
     Lesson {
         key: "profile-change",
@@ -145,11 +145,9 @@ pub const LESSONS: [Lesson; 8] = [
         shows: "At 02:00 the store's profile changes: every register's offline database is rebuilt by a full download, as the Store Database Utility does.",
         change: Change::None,
         hours: 4,
-        outage: None,
-        busy: false,
-        late: None,
         reprovision: Some(120),
         moment: Moment::Provisioned,
+        ..QUIET
     },
 ];
 

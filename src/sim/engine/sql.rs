@@ -57,32 +57,18 @@ impl<D: Database> Engine<D> {
         let mut sql = Vec::new();
         for t in &self.tables[from..upto] {
             let name = q(&t.name);
-            sql.push(format!(
-                "CREATE TABLE main.{name} ({})",
-                Self::column_defs(t, false)
-            ));
             // Sessions ask what changed since their last run. The starting rows are stamped 0,
             // so a partial index holds only later changes and costs nothing to bulk loads.
             // (Rows are found by entity key through their row ids: see `touch`.) Its condition
             // is `>= 1`, not `> 0`: a query's `"_ops_changed" > ?1` compared with `> 0` would
             // make SQLite prepare the statement again whenever `?1` changes (it checks whether
             // the bound value makes the query imply the index's condition).
-            sql.push(format!(
-                "CREATE INDEX main.\"ix_{0}_changed\" ON {name} (\"_ops_changed\", \"_ops_created\") WHERE \"_ops_changed\" >= 1",
-                t.name
-            ));
+            sql.extend(Self::changed_table("main", t));
             if t.scope.is_some() {
-                sql.push(format!(
-                    "CREATE TABLE replica.{name} ({})",
-                    Self::column_defs(t, false)
-                ));
                 // With the creation stamp, the index alone answers the sessions' counts. (The
                 // store's index is the same: SQLite's transfer optimization copies a table whole
                 // only into a table with the same indexes.)
-                sql.push(format!(
-                    "CREATE INDEX replica.\"ix_{0}_changed\" ON {name} (\"_ops_changed\", \"_ops_created\") WHERE \"_ops_changed\" >= 1",
-                    t.name
-                ));
+                sql.extend(Self::changed_table("replica", t));
                 if t.counter.is_some() {
                     // A register's rows are one rowid range (see `REGISTER_ROWS`): no index.
                     sql.push(format!(
@@ -99,6 +85,18 @@ impl<D: Database> Engine<D> {
         }
         self.phase = Phase::Create { table: upto };
         Ok(())
+    }
+
+    /// Table `t` in `schema` with its partial index of changed rows.
+    fn changed_table(schema: &str, t: &SimTable) -> [String; 2] {
+        let name = q(&t.name);
+        [
+            format!("CREATE TABLE {schema}.{name} ({})", Self::column_defs(t, false)),
+            format!(
+                "CREATE INDEX {schema}.\"ix_{0}_changed\" ON {name} (\"_ops_changed\", \"_ops_created\") WHERE \"_ops_changed\" >= 1",
+                t.name
+            ),
+        ]
     }
 
     /// The largest number `n` a generating statement of table `i` draws (into `regs` with
