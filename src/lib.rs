@@ -10,6 +10,7 @@ pub mod glossary;
 pub mod model;
 pub mod package;
 pub mod persist;
+pub mod signoff;
 pub mod sim;
 pub mod sqlite;
 pub mod tour;

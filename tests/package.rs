@@ -57,6 +57,7 @@ fn a_package_holds_every_file_with_checksums_and_reads_back_identically() {
             "schema.sql",
             "validation.json",
             "README.txt",
+            "report.html",
             "profile.schema.json",
             "manifest.schema.json"
         ]
@@ -318,7 +319,7 @@ fn every_bad_input_is_refused_with_a_message_naming_file_and_field() {
     // A future format version.
     let future = String::from_utf8(files[1].1.clone())
         .unwrap()
-        .replace("\"format_version\": 1", "\"format_version\": 7");
+        .replace("\"format_version\": 2", "\"format_version\": 7");
     let e = refused(future.as_bytes(), "profile.json");
     assert_eq!(e.field.as_deref(), Some("format_version"));
     assert!(e.message.contains("made by a newer version"), "{e}");

@@ -4,7 +4,8 @@
 #   - Rust target wasm32-unknown-unknown (toolchain pinned by rust-toolchain.toml)
 #   - Trunk 0.21.14, wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version
 #   - npm packages from package-lock.json (sql.js, Playwright, binaryen's wasm-opt, axe-core)
-#   - Debian's chromium and chromium-driver (browser tests; never a downloaded browser), sqlite3
+#   - Debian's chromium and chromium-driver (browser tests; never a downloaded browser), sqlite3,
+#     poppler-utils and unzip (the sign-off report's PDF test)
 #   - the sql.js files copied into public/sqljs/, which the build serves
 # Set SETUP_SKIP_BROWSER=1 to skip Chromium (enough for `make serve`).
 set -euo pipefail
@@ -76,6 +77,16 @@ else
   say "sqlite3: installing from Debian"
   as_root apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q sqlite3
+fi
+
+# poppler-utils (pdftotext, pdfinfo) and unzip: the report test prints the sign-off report to
+# PDF and reads it back, and opens the report.html a package carries.
+if [ "${SETUP_SKIP_BROWSER:-0}" = 1 ] || { command -v pdftotext >/dev/null && command -v unzip >/dev/null; }; then
+  say "pdftotext and unzip: present or not needed"
+else
+  say "poppler-utils and unzip: installing from Debian"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q poppler-utils unzip
 fi
 
 # Debian's Chromium and its driver, for wasm-bindgen-test and Playwright.

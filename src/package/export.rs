@@ -167,7 +167,7 @@ fn readme(
         counts.errors, counts.warnings, counts.infos
     ));
     text.push_str(
-        "Files:\r\n  manifest.json    format, versions and the SHA-256 of every other file\r\n  profile.json     the profile (scopes, tables, directions, frequencies, limits, device configuration)\r\n  schema.sql       SQLite schema of the offline database for this profile\r\n  validation.json  every check result at export\r\n  profile.schema.json, manifest.schema.json  JSON Schemas of the two JSON formats\r\n",
+        "Files:\r\n  manifest.json    format, versions and the SHA-256 of every other file\r\n  profile.json     the profile (scopes, tables, directions, frequencies, limits, device configuration)\r\n  schema.sql       SQLite schema of the offline database for this profile\r\n  validation.json  every check result at export\r\n  report.html      the sign-off report: open it in a browser, print it, sign it\r\n  profile.schema.json, manifest.schema.json  JSON Schemas of the two JSON formats\r\n",
     );
     if seed {
         text.push_str(
@@ -262,6 +262,29 @@ pub fn export_package(
             .into_bytes(),
         ),
     ];
+    // The sign-off report travels with the package (it names profile.json's hash; a file
+    // cannot hold the hash of the zip that holds it).
+    let report = crate::signoff::build(
+        ws,
+        id,
+        catalog,
+        crate::signoff::Source {
+            file: package_filename(&p.name, p.version),
+            zip_sha256: None,
+            format_version: FORMAT_VERSION,
+            target_system: Some(crate::signoff::TARGET_SYSTEM.into()),
+            created_at: created_at.into(),
+            app_version: env!("CARGO_PKG_VERSION").into(),
+            recorded: Some(summary),
+        },
+        crate::signoff::Extras::default(),
+    );
+    if let Some(report) = report {
+        files.push((
+            "report.html",
+            crate::signoff::html::document(&report).into_bytes(),
+        ));
+    }
     // The package documents its own formats.
     files.push((
         "profile.schema.json",
@@ -279,6 +302,7 @@ pub fn export_package(
         format_version: FORMAT_VERSION,
         app_version: env!("CARGO_PKG_VERSION").into(),
         created_at: created_at.into(),
+        target_system: Some(crate::signoff::TARGET_SYSTEM.into()),
         profile: ManifestProfile {
             name: p.name.clone(),
             version: p.version,

@@ -4,7 +4,7 @@
 
 use super::{
     sha256_hex, ErrorKind, ImportError, Manifest, ProfileFile, FORMAT_VERSION, MAX_IMPORT_BYTES,
-    PACKAGE_FORMAT, PROFILE_FORMAT,
+    OLDEST_FORMAT_VERSION, PACKAGE_FORMAT, PROFILE_FORMAT,
 };
 use crate::catalog::Catalog;
 use crate::model::diff::{diff, Change, ResolvedProfile, ResolvedScope};
@@ -65,11 +65,13 @@ fn check_format(value: &serde_json::Value, file: &str, expected: &str) -> Result
         ));
     }
     match value.get("format_version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(FORMAT_VERSION) => Ok(()),
+        Some(v) if (u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&v) => {
+            Ok(())
+        }
         Some(v) if v > u64::from(FORMAT_VERSION) => Err(unreadable(
             file,
             Some("format_version".into()),
-            format!("format version {v} was made by a newer version of Offline Profile Studio; this one reads version {FORMAT_VERSION}"),
+            format!("format version {v} was made by a newer version of Offline Profile Studio; this one reads versions {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION}"),
         )),
         Some(v) => Err(unreadable(file, Some("format_version".into()), format!("format version {v} is not one this version knows"))),
         None => Err(unreadable(file, Some("format_version".into()), "missing or not a number")),

@@ -10,6 +10,7 @@
 //! | `schema.sql` | SQLite DDL of the offline database for exactly this profile's tables, with keys and sync indexes |
 //! | `validation.json` | every diagnostic at export time |
 //! | `README.txt` | a short text for whoever deploys it |
+//! | `report.html` | the sign-off report of the profile, self-contained (format version 2) |
 //! | `profile.schema.json`, `manifest.schema.json` | the JSON Schemas of the two JSON files |
 //! | `offline-seed.sqlite` | optional: a provisioned offline database |
 //!
@@ -43,8 +44,11 @@ use std::fmt;
 pub const PROFILE_FORMAT: &str = "offline-profile-studio/profile";
 /// The `format` of `manifest.json`.
 pub const PACKAGE_FORMAT: &str = "offline-profile-studio/package";
-/// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The format version this build writes. Version 2 added `report.html` and the manifest's
+/// `target_system`; version 1 packages (earlier versions of the app) are still read.
+pub const FORMAT_VERSION: u32 = 2;
+/// The oldest format version this build reads.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 /// Files larger than this are refused on import.
 pub const MAX_IMPORT_BYTES: usize = 50_000_000;
 /// The JSON Schema of `profile.json`, generated from [`ProfileFile`].
@@ -163,13 +167,16 @@ impl ProfileDoc {
 pub struct Manifest {
     /// Always `offline-profile-studio/package`.
     pub format: String,
-    /// The format version (1).
+    /// The format version (2; 1 for packages of earlier versions).
     pub format_version: u32,
     /// The version of Offline Profile Studio that made the package.
     pub app_version: String,
     /// When the packaged profile last changed (ISO-8601), not the moment of export, so that
     /// the same profile always gives the same package.
     pub created_at: String,
+    /// The target system the profile was designed for (format version 2; absent in version 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_system: Option<String>,
     /// The profile's name and version.
     pub profile: ManifestProfile,
     /// Every other file of the package with its SHA-256.

@@ -3,11 +3,13 @@
 //! adapter trait — natively in tests, on sql.js in the browser.
 
 pub mod bench;
+pub mod chart;
 pub mod engine;
 pub mod fields;
 pub mod lessons;
 pub mod moment;
 pub mod narrate;
+pub mod record;
 pub mod report;
 pub mod scenario;
 pub mod status;
@@ -18,6 +20,7 @@ pub use engine::{
     Winner,
 };
 pub use fields::{scenario_field, ScenarioField, SCENARIO_FIELDS};
+pub use record::{SimRecord, SIM_FORMAT};
 pub use report::{
     RegisterSize, ScopeTotals, StepView, Summary, TableTotals, DATABASE_CAP_BYTES,
     DATABASE_GUIDANCE_BYTES,

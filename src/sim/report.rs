@@ -4,9 +4,10 @@
 
 use super::engine::{SimResult, TableVolume};
 use crate::validation::STORM_SESSIONS_PER_DAY;
+use serde::{Deserialize, Serialize};
 
 /// The figures of one run, as the summary and the side-by-side comparison show them.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Summary {
     /// Registers that ran sessions.
     pub registers: u32,
@@ -51,7 +52,7 @@ impl Summary {
 }
 
 /// Rows and bytes of one scope over a run, per register on average.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ScopeTotals {
     /// The scope's description.
     pub description: String,
@@ -109,7 +110,7 @@ pub const DATABASE_GUIDANCE_BYTES: u64 = 8_000_000_000;
 pub const DATABASE_CAP_BYTES: u64 = 10_000_000_000;
 
 /// One register's offline database at the end of a run.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct RegisterSize {
     /// The register (from 1).
     pub register: u32,

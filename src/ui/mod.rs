@@ -10,6 +10,7 @@ mod glossary_page;
 mod packages;
 mod profile_picker;
 mod profiles;
+mod report;
 mod route;
 mod scroll;
 mod simulation;
@@ -117,6 +118,13 @@ pub fn App() -> impl IntoView {
                 }
                 Route::Profiles => view! { <profiles::ProfilesPage/> }.into_any(),
                 Route::Packages => view! { <packages::PackagesPage shared=None/> }.into_any(),
+                Route::Report(_) => {
+                    let named = match route.get_untracked() {
+                        Route::Report(name) => name,
+                        _ => None,
+                    };
+                    view! { <report::ReportPage named/> }.into_any()
+                }
                 // A share link opens the Packages area with its preview; another link rebuilds it.
                 Route::Import(payload) => {
                     view! { <packages::PackagesPage shared=Some(payload)/> }.into_any()

@@ -303,7 +303,9 @@ fn VerdictView(
 }
 
 /// Reads a chosen file into an import, or the error to show.
-async fn load_input(input: web_sys::HtmlInputElement) -> Option<Result<Imported, ImportError>> {
+pub(super) async fn load_input(
+    input: web_sys::HtmlInputElement,
+) -> Option<Result<Imported, ImportError>> {
     let file = input.files()?.get(0)?;
     let name = file.name();
     Some(match read_chosen_file(&file).await {

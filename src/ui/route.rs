@@ -7,6 +7,8 @@ pub enum Route {
     Profiles,
     Simulation,
     Packages,
+    /// The sign-off report, of the named profile when one is named (`#/report/Default%20pr`).
+    Report(Option<String>),
     /// The catalog, with a table open when one is named.
     Catalog {
         table: Option<String>,
@@ -25,10 +27,11 @@ pub enum Route {
 
 impl Route {
     /// The areas, in navigation order.
-    pub const AREAS: [Route; 5] = [
+    pub const AREAS: [Route; 6] = [
         Route::Profiles,
         Route::Simulation,
         Route::Packages,
+        Route::Report(None),
         Route::Catalog { table: None },
         Route::Glossary { entry: None },
     ];
@@ -45,6 +48,7 @@ impl Route {
         match head {
             "simulation" => Route::Simulation,
             "packages" => Route::Packages,
+            "report" => Route::Report(parts.next().map(decode).filter(|n| !n.is_empty())),
             "import" => Route::Import(parts.next().unwrap_or("").to_string()),
             "present" => Route::Present(parts.next().unwrap_or("").to_string()),
             "glossary" => Route::Glossary {
@@ -64,6 +68,7 @@ impl Route {
     pub fn area(&self) -> Route {
         match self {
             Route::Catalog { .. } => Route::Catalog { table: None },
+            Route::Report(_) => Route::Report(None),
             Route::Glossary { .. } => Route::Glossary { entry: None },
             other => other.clone(),
         }
@@ -75,6 +80,8 @@ impl Route {
             Route::Profiles => "#/profiles".into(),
             Route::Simulation => "#/simulation".into(),
             Route::Packages => "#/packages".into(),
+            Route::Report(None) => "#/report".into(),
+            Route::Report(Some(name)) => format!("#/report/{}", encode(name)),
             Route::Catalog { table: None } => "#/catalog".into(),
             Route::Catalog { table: Some(t) } => format!("#/catalog/{t}"),
             Route::Glossary { entry: None } => "#/glossary".into(),
@@ -91,10 +98,48 @@ impl Route {
             Route::Profiles => "Profiles",
             Route::Simulation => "Simulation",
             Route::Packages | Route::Import(_) => "Packages",
+            Route::Report(_) => "Report",
             Route::Catalog { .. } => "Catalog",
             Route::Glossary { .. } => "Glossary",
             Route::Bench(_) => "Benchmark",
             Route::Present(_) => "Simulation",
         }
     }
+}
+
+/// A profile name as one fragment segment: letters, digits and `-_.~` stay, every other byte
+/// is percent-encoded.
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            b => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The reverse of [`encode`]; malformed escapes stay as they are.
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

@@ -181,7 +181,7 @@ test('after a simulation: every register size in a table, whole row counts, the 
   // In every area, with the run's results about: every scrolling box is reachable by keyboard
   // and named, and axe finds nothing serious or critical.
   await page.setViewportSize({ width: 1400, height: 900 });
-  for (const area of ['Simulation', 'Profiles', 'Packages', 'Catalog']) {
+  for (const area of ['Simulation', 'Profiles', 'Packages', 'Report', 'Catalog']) {
     await app.goTo(area);
     if (area === 'Catalog') await app.openTable('CUSTTABLE');
     expect(await unreachableScrollBoxes(page), area).toEqual([]);

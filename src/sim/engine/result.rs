@@ -96,7 +96,7 @@ pub struct Conflict {
 }
 
 /// A register's estimated database size at a moment.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SizeSample {
     pub register: u32,
     pub at: f64,

@@ -31,24 +31,7 @@ use timeline::Timeline;
 use trainer::Trainer;
 use volumes::Volumes;
 
-/// Bytes as people read them (decimal units).
-fn human_bytes(b: f64) -> String {
-    match b {
-        b if b >= 1e9 => format!("{:.2} GB", b / 1e9),
-        b if b >= 1e6 => format!("{:.1} MB", b / 1e6),
-        b if b >= 1e3 => format!("{:.1} KB", b / 1e3),
-        b => format!("{b:.0} B"),
-    }
-}
-
-/// A scope's colour (the timeline also labels bars, so colour is never the only cue).
-fn colour(i: usize) -> &'static str {
-    const PALETTE: [&str; 16] = [
-        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-        "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd",
-    ];
-    PALETTE[i % PALETTE.len()]
-}
+use crate::sim::chart::{colour, human_bytes};
 
 /// The simulator's state, kept at the app root so a run goes on and its results stay while the
 /// user visits other areas (the Packages area takes seed databases from it).
@@ -95,6 +78,17 @@ impl SimStore {
             cancel: StoredValue::new(false),
             generation: StoredValue::new(0),
         }
+    }
+
+    /// The last finished run of profile `id` as a record, for its sign-off report. Tracked.
+    pub fn record_of(&self, id: ProfileId) -> Option<crate::sim::SimRecord> {
+        let (simulated, name) = self.simulated.get()?;
+        let scenario = self.ran.get()?;
+        (simulated == id).then_some(())?;
+        self.result.with(|r| {
+            r.as_ref()
+                .map(|r| crate::sim::SimRecord::of(&name, &scenario, r))
+        })
     }
 
     /// The bytes of register `register`'s offline database from the last run.
@@ -212,7 +206,8 @@ fn Results(
         <div class="sim-results">
             <section class="card" aria-labelledby="summary-title">
                 <h2 id="summary-title">"Summary"</h2>
-                <p class="hint">{format!("Profile \u{201c}{name}\u{201d}, {} register{}.", sum.registers, if sum.registers == 1 { "" } else { "s" })}</p>
+                <p class="hint">{format!("Profile \u{201c}{name}\u{201d}, {} register{}. ", sum.registers, if sum.registers == 1 { "" } else { "s" })}
+                    <a href=crate::ui::route::Route::Report(Some(name.clone())).href()>"Sign-off report with this run"</a></p>
                 <ul class="stats">
                     <li><strong>{sum.sessions}</strong>" sync sessions"</li>
                     <li><strong>{format!("{:.0}", sum.sessions_per_day)}</strong>" sessions per day, all registers"</li>

@@ -2,23 +2,16 @@
 //! later traffic, with labelled bars that read without colour.
 
 use super::{colour, human_bytes};
+use crate::sim::chart::pair_bars_svg;
 use crate::sim::SimResult;
 use crate::ui::scroll::{Col, DataTable};
 use crate::validation::thousands;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Two labelled bars, initial load and later traffic, so the chart reads without colour.
+/// Two labelled bars, initial load and later traffic (the report's own, `sim::chart`).
 fn pair_bars(initial: u64, later: u64, max: f64, colour_of: &'static str) -> impl IntoView {
-    let w = |v: u64| (150.0 * v as f64 / max).max(if v > 0 { 1.0 } else { 0.0 });
-    view! {
-        <svg class="minibar" viewBox="0 0 230 24" width="230" height="24" role="img" aria-label=format!("initial {} and later {}", human_bytes(initial as f64), human_bytes(later as f64))>
-            <text x="0" y="9" class="mini-label">"initial"</text>
-            <rect x="44" y="2" height="8" width=w(initial) fill=colour_of/>
-            <text x="0" y="21" class="mini-label">"later"</text>
-            <rect x="44" y="14" height="8" width=w(later) fill=colour_of class="hatched"/>
-        </svg>
-    }
+    view! { <span class="chart" inner_html=pair_bars_svg(initial, later, max, colour_of)></span> }
 }
 
 /// Rows and bytes per scope or per table, the initial load apart from the steady state.

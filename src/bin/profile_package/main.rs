@@ -5,8 +5,14 @@
 //!                                          (the cases of each: `profile-package --help`)
 //! profile-package inspect FILE [--json]    what the package holds
 //! profile-package diff A B [--json]        what changes from A to B, and whether registers must be reprovisioned
+//! profile-package simulate FILE [--preset P | --scenario S.json] [-o OUT]   a simulation record (JSON)
+//! profile-package report FILE [--sim SIM.json] [--previous OLD] [--prepared-by NAME] [--date D] [-o OUT]
+//!                                          the sign-off report, one self-contained HTML file
 //! ```
 //! FILE is a package (`.zip`) or a `profile.json`.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod report;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
@@ -24,8 +30,16 @@ mod cli {
 usage: profile-package validate FILE [--json]
        profile-package inspect FILE [--json]
        profile-package diff A B [--json]
+       profile-package simulate FILE [--preset small|reference|flagship | --scenario S.json] [-o OUT]
+       profile-package report FILE [--sim SIM.json] [--previous OLD.zip] [--prepared-by NAME]
+                              [--date YYYY-MM-DD] [-o OUT.html]
 
 FILE is a profile package (.zip) or a profile.json.
+
+simulate runs the profile on real SQLite (native) and writes a simulation record (JSON) with
+every scenario value and the figures; report renders the sign-off report (inline CSS and SVG,
+no script) from the package, with that record and a previous package's verdict if given.
+Both write to standard output unless -o names a file.
 
 Exit codes:
   0  valid: the file was read and the profile has no errors (warnings may be printed)
@@ -37,7 +51,7 @@ Exit codes:
      not a zip, truncated, over 50 MB, malformed JSON, a JSON file of another kind or of a
      newer format version, a field that does not match the schema), or bad usage";
 
-    fn load(path: &str) -> Result<Imported, ImportError> {
+    pub(crate) fn load(path: &str) -> Result<Imported, ImportError> {
         let bytes = std::fs::read(path).map_err(|e| ImportError {
             kind: ErrorKind::Unreadable,
             file: path.to_string(),
@@ -71,7 +85,7 @@ Exit codes:
         })
     }
 
-    fn fail(e: &ImportError, as_json: bool) -> ExitCode {
+    pub(crate) fn fail(e: &ImportError, as_json: bool) -> ExitCode {
         if as_json {
             println!("{}", error_json(e));
         } else {
@@ -269,6 +283,29 @@ Exit codes:
             .filter(|a| *a != "--json")
             .map(String::as_str)
             .collect();
+        if matches!(words.first(), Some(&("report" | "simulate"))) {
+            let options = match crate::report::Options::parse(&args) {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("{e}\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            };
+            return match options
+                .words
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .as_slice()
+            {
+                ["report", file] => crate::report::report(file, &options),
+                ["simulate", file] => crate::report::simulate(file, &options),
+                _ => {
+                    eprintln!("{USAGE}");
+                    ExitCode::from(2)
+                }
+            };
+        }
         match words.as_slice() {
             ["validate", file] => validate(file, as_json),
             ["inspect", file] => inspect(file, as_json),

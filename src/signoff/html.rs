@@ -1,0 +1,507 @@
+//! The report as HTML: one renderer for the app's Report view (a fragment under the app's
+//! stylesheet), `report.html` in packages and `profile-package report` (a whole document with
+//! `style/report.css` inlined, its own policy forbidding scripts and remote loads). Every text
+//! from a profile or a person goes through [`esc`]; charts come from [`crate::sim::chart`].
+
+use super::{Report, NOT_RECORDED, TARGET_SYSTEM};
+use crate::sim::chart::{colour, gauge_svg, human_bytes, pair_bars_svg, sizes_svg};
+use crate::sim::{SimRecord, DATABASE_CAP_BYTES, DATABASE_GUIDANCE_BYTES, SCENARIO_FIELDS};
+use crate::validation::thousands;
+use std::fmt::Write;
+
+/// The report's stylesheet (screen and print, A4 and Letter), inlined into `report.html`.
+pub const REPORT_CSS: &str = include_str!("../../style/report.css");
+/// The policy a standalone report carries: no script, nothing loaded from anywhere.
+const STANDALONE_POLICY: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+/// The most frequent problems the report lists (the record keeps more).
+const SHOWN_PROBLEMS: usize = 10;
+/// Row sizes are estimates: every byte figure says so.
+const ESTIMATE: &str = "estimate from the catalog\u{2019}s row sizes";
+
+/// Text made safe for HTML content and attribute values.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The file name of a profile's standalone report.
+pub fn report_filename(name: &str, version: u32) -> String {
+    crate::package::package_filename(name, version).replace(".zip", "-report.html")
+}
+
+/// A whole, self-contained document: opens from disk in any browser.
+pub fn document(r: &Report) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{STANDALONE_POLICY}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Sign-off report \u{2014} {} v{}</title>\n<style>\n{REPORT_CSS}</style>\n</head>\n<body class=\"signoff-page\">\n{}</body>\n</html>\n",
+        esc(&r.profile.name),
+        r.version,
+        fragment(r)
+    )
+}
+
+/// The report's markup without a page around it (the app places it under its own stylesheet).
+pub fn fragment(r: &Report) -> String {
+    let mut h = String::new();
+    let (hash_label, hash) = r.identity_hash();
+    let _ = write!(
+        h,
+        "<article class=\"signoff\" aria-label=\"Sign-off report\"><table class=\"frame\" role=\"presentation\"><thead><tr><td><div class=\"running-header\"><span>Sign-off report \u{b7} {} v{}</span><span>{hash_label} <code>{}</code></span></div></td></tr></thead><tbody><tr><td>",
+        esc(&r.profile.name),
+        r.version,
+        esc(hash)
+    );
+    cover(&mut h, r);
+    scopes(&mut h, r);
+    limits(&mut h, r);
+    checks(&mut h, r);
+    match &r.extras.sim {
+        Some(sim) => simulation(&mut h, sim),
+        None => h.push_str("<section class=\"sheet\"><h2>Simulation</h2><p class=\"none\">No simulation is attached. Run the profile in the Simulation area, then open its report (or pass <code>--sim</code> to <code>profile-package report</code>).</p></section>"),
+    }
+    verdict(&mut h, r);
+    risks(&mut h, r);
+    checklist(&mut h, r);
+    h.push_str("</td></tr></tbody></table></article>");
+    h
+}
+
+fn fact(h: &mut String, term: &str, value: &str) {
+    let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", esc(term), esc(value));
+}
+
+fn cover(h: &mut String, r: &Report) {
+    let s = &r.source;
+    let _ = write!(
+        h,
+        "<section class=\"sheet cover\"><p class=\"kicker\">Offline profile \u{b7} sign-off report</p><h1>{}</h1><p class=\"lede\">{}</p><dl class=\"kv\">",
+        esc(&r.profile.name),
+        esc(&r.profile.description)
+    );
+    fact(h, "Profile version", &r.version.to_string());
+    let target = match &s.target_system {
+        Some(t) => t.clone(),
+        None => format!(
+            "{NOT_RECORDED} (package format version {}); the studio modelled {TARGET_SYSTEM}",
+            s.format_version
+        ),
+    };
+    fact(h, "Target system", &target);
+    fact(h, "Package file", &s.file);
+    match &s.zip_sha256 {
+        Some(z) => fact(h, "Package SHA-256", z),
+        None if r.counts.errors > 0 => fact(h, "Package SHA-256", "none: the studio refuses to export a profile with errors"),
+        None => fact(h, "Package SHA-256", "this report travels inside the package, which cannot hold its own hash: compare the file\u{2019}s SHA-256 with the one the deployment ticket records"),
+    }
+    fact(h, "profile.json SHA-256", &r.profile_sha256);
+    fact(h, "Package format version", &s.format_version.to_string());
+    fact(h, "Profile last changed", &s.created_at);
+    fact(
+        h,
+        "Made with",
+        &format!("Offline Profile Studio {}", s.app_version),
+    );
+    let (documented, known) = r.documented_jobs;
+    fact(h, "Scheduler jobs", &format!("{documented} of the {known} tables have their job named by a public vendor document; the others\u{2019} jobs are inferred from table names"));
+    fact(
+        h,
+        "Prepared by",
+        r.extras
+            .prepared_by
+            .as_deref()
+            .filter(|p| !p.trim().is_empty())
+            .unwrap_or(NOT_RECORDED),
+    );
+    fact(h, "Date", r.extras.date.as_deref().unwrap_or(NOT_RECORDED));
+    h.push_str("</dl>");
+    glance(h, r);
+    h.push_str("<div class=\"signatures\"><div><span class=\"sign-line\"></span>Prepared by (name, signature)</div><div><span class=\"sign-line\"></span>Approved by (name, signature)</div><div><span class=\"sign-line\"></span>Date</div></div></section>");
+}
+
+/// The figures a signer looks at first.
+fn glance(h: &mut String, r: &Report) {
+    let c = r.counts;
+    let count = |level: super::RiskLevel| r.risks.iter().filter(|k| k.level == level).count();
+    h.push_str("<h2>At a glance</h2><dl class=\"kv glance\">");
+    fact(
+        h,
+        "Checks",
+        &format!(
+            "{} errors, {} warnings, {} info",
+            c.errors, c.warnings, c.infos
+        ),
+    );
+    fact(
+        h,
+        "Scopes and tables",
+        &format!(
+            "{} scopes, {} tables",
+            r.scopes.len(),
+            r.scopes.iter().map(|s| s.tables.len()).sum::<usize>()
+        ),
+    );
+    match &r.extras.sim {
+        Some(sim) => {
+            let peak = sim.peak_bytes() as f64;
+            fact(
+                h,
+                "Largest register database",
+                &format!(
+                    "{} ({ESTIMATE}), {:.2}% of the 8 GB guidance",
+                    human_bytes(peak),
+                    peak / DATABASE_GUIDANCE_BYTES as f64 * 100.0
+                ),
+            );
+            fact(
+                h,
+                "Sessions per register per day",
+                &format!(
+                    "{:.1}{}",
+                    sim.summary.sessions_per_register_per_day(),
+                    if sim.summary.storm() {
+                        " \u{2014} a sync storm"
+                    } else {
+                        ""
+                    }
+                ),
+            );
+        }
+        None => fact(h, "Simulation", "none attached"),
+    }
+    fact(
+        h,
+        "Reprovisioning",
+        &r.extras.previous.as_ref().map_or_else(
+            || "no previous package chosen".to_string(),
+            |p| p.verdict.headline.clone(),
+        ),
+    );
+    fact(
+        h,
+        "Risks",
+        &format!(
+            "{} high, {} medium, {} low",
+            count(super::RiskLevel::High),
+            count(super::RiskLevel::Medium),
+            count(super::RiskLevel::Low)
+        ),
+    );
+    h.push_str("</dl>");
+}
+
+fn scopes(h: &mut String, r: &Report) {
+    let _ = write!(
+        h,
+        "<section class=\"sheet\"><h2>Scopes, in synchronization order</h2><table class=\"doc\"><thead><tr><th scope=\"col\" class=\"num\">#</th><th scope=\"col\">Scope</th><th scope=\"col\">Direction</th><th scope=\"col\">Frequency</th><th scope=\"col\">Tables</th></tr></thead><tbody>"
+    );
+    for s in &r.scopes {
+        let conflicts = s
+            .conflicts
+            .map(|c| format!("<br><span class=\"small\">conflicts: {c}</span>"))
+            .unwrap_or_default();
+        let _ = write!(
+            h,
+            "<tr><td class=\"num\">{}</td><th scope=\"row\" class=\"scope-name\">{}</th><td>{}{conflicts}</td><td class=\"nowrap\">{}</td><td><span class=\"small\">{} table{}:</span> <span class=\"tables\">{}</span></td></tr>",
+            s.position,
+            esc(&s.description),
+            s.direction,
+            esc(&s.frequency),
+            s.tables.len(),
+            if s.tables.len() == 1 { "" } else { "s" },
+            esc(&s.tables.join(", "))
+        );
+    }
+    h.push_str("</tbody></table></section>");
+}
+
+fn limits(h: &mut String, r: &Report) {
+    h.push_str("<section class=\"sheet\"><h2>Offline products and customers</h2><dl class=\"kv\">");
+    fact(h, "Offline products", &r.products);
+    fact(h, "Offline customers", &r.customers);
+    h.push_str("</dl><h2>SQLite device configuration</h2><table class=\"doc narrow\"><tbody>");
+    for (label, value) in &r.device {
+        let _ = write!(
+            h,
+            "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
+            esc(label),
+            esc(value)
+        );
+    }
+    h.push_str("</tbody></table></section>");
+}
+
+fn checks(h: &mut String, r: &Report) {
+    let c = r.counts;
+    let _ = write!(
+        h,
+        "<section class=\"sheet\"><h2>Checks</h2><p>{} error{}, {} warning{}, {} info, by the rules of this version.",
+        c.errors,
+        if c.errors == 1 { "" } else { "s" },
+        c.warnings,
+        if c.warnings == 1 { "" } else { "s" },
+        c.infos
+    );
+    if let Some(rec) = r.source.recorded {
+        if (rec.errors, rec.warnings, rec.infos) != (c.errors, c.warnings, c.infos) {
+            let _ = write!(h, " At export the package recorded {} errors, {} warnings, {} info: the rules have changed since.", rec.errors, rec.warnings, rec.infos);
+        }
+    }
+    h.push_str("</p>");
+    if r.checks.is_empty() {
+        h.push_str("<p class=\"none\">No findings.</p></section>");
+        return;
+    }
+    h.push_str("<table class=\"doc\"><thead><tr><th scope=\"col\">Severity and code</th><th scope=\"col\">Where</th><th scope=\"col\">Finding</th></tr></thead><tbody>");
+    for d in &r.checks {
+        let _ = write!(
+            h,
+            "<tr><td class=\"code-cell\"><span class=\"sev {}\">{}</span><br><code class=\"small\">{}</code></td><td class=\"where\">{}</td><td>{}</td></tr>",
+            d.severity.label().to_ascii_lowercase(),
+            d.severity.label(),
+            d.code,
+            esc(&d.place),
+            esc(&d.message)
+        );
+    }
+    h.push_str("</tbody></table></section>");
+}
+
+fn simulation(h: &mut String, sim: &SimRecord) {
+    let s = &sim.scenario;
+    h.push_str("<section class=\"sheet\"><h2>Simulation: assumptions</h2><table class=\"doc narrow\"><tbody>");
+    for f in SCENARIO_FIELDS {
+        let _ = write!(
+            h,
+            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td></tr>",
+            esc(&f.label_with_unit()),
+            thousands((f.get)(s))
+        );
+    }
+    let outages: Vec<String> = s
+        .outages
+        .iter()
+        .map(|o| {
+            format!(
+                "register {} from minute {} to {}",
+                o.register, o.start_minute, o.end_minute
+            )
+        })
+        .collect();
+    let late: Vec<String> = s
+        .late_registers
+        .iter()
+        .map(|l| format!("register {} at minute {}", l.register, l.minute))
+        .collect();
+    for (label, value) in [
+        (
+            "Outages",
+            if outages.is_empty() {
+                "none".to_string()
+            } else {
+                outages.join("; ")
+            },
+        ),
+        (
+            "Registers joining late",
+            if late.is_empty() {
+                "none".to_string()
+            } else {
+                late.join("; ")
+            },
+        ),
+        (
+            "Reprovisioning",
+            s.reprovision_minute.map_or("none".to_string(), |m| {
+                format!("every register at minute {m}")
+            }),
+        ),
+    ] {
+        let _ = write!(
+            h,
+            "<tr><th scope=\"row\">{label}</th><td>{}</td></tr>",
+            esc(&value)
+        );
+    }
+    h.push_str("</tbody></table></section>");
+    sim_results(h, sim);
+}
+
+fn sim_results(h: &mut String, sim: &SimRecord) {
+    let m = &sim.summary;
+    let peak = sim.peak_bytes() as f64;
+    let _ = write!(h, "<section class=\"sheet\"><h2>Simulation: results</h2><p class=\"small\">{} registers over {:.1} simulated hours. Byte figures are estimates from the catalog\u{2019}s row sizes; session counts and rows come from the run on real SQLite databases.</p><dl class=\"kv\">", m.registers, sim.hours);
+    fact(
+        h,
+        "Largest register database",
+        &format!(
+            "{} ({ESTIMATE}) \u{2014} {:.2}% of the 8 GB guidance, {:.2}% of the 10 GB cap",
+            human_bytes(peak),
+            peak / DATABASE_GUIDANCE_BYTES as f64 * 100.0,
+            peak / DATABASE_CAP_BYTES as f64 * 100.0
+        ),
+    );
+    fact(
+        h,
+        "Sessions per day",
+        &format!(
+            "{:.0} for all registers, {:.1} per register{}",
+            m.sessions_per_day,
+            m.sessions_per_register_per_day(),
+            if m.storm() {
+                " \u{2014} a sync storm"
+            } else {
+                " \u{2014} no storm"
+            }
+        ),
+    );
+    fact(
+        h,
+        "Initial download per register",
+        &format!(
+            "{} rows, {} ({ESTIMATE})",
+            thousands(m.initial_rows),
+            human_bytes(m.initial_bytes as f64)
+        ),
+    );
+    fact(
+        h,
+        "Moved after provisioning, per register",
+        &format!(
+            "{} rows, {} ({ESTIMATE})",
+            thousands(m.later_rows),
+            human_bytes(m.later_bytes as f64)
+        ),
+    );
+    fact(
+        h,
+        "Store database",
+        &format!("{} ({ESTIMATE})", human_bytes(m.store_bytes as f64)),
+    );
+    fact(h, "Rows uploaded", &thousands(m.uploaded_rows));
+    fact(h, "Problems found", &thousands(m.problems as u64));
+    fact(
+        h,
+        "Conflicts",
+        &format!(
+            "{} ({} kept the store\u{2019}s version, {} the register\u{2019}s)",
+            sim.conflicts.total, sim.conflicts.store_won, sim.conflicts.register_won
+        ),
+    );
+    fact(
+        h,
+        "Catch-up sessions after outages",
+        &m.catch_ups.to_string(),
+    );
+    h.push_str("</dl><h3>Database size per register</h3><div class=\"chart\">");
+    h.push_str(&gauge_svg(peak));
+    let (svg, note) = sizes_svg(&sim.sizes, &sim.registers);
+    h.push_str(&svg);
+    h.push_str("</div>");
+    if let Some(note) = note {
+        let _ = write!(h, "<p class=\"small\">{}</p>", esc(&note));
+    }
+    h.push_str("<table class=\"doc\"><thead><tr><th scope=\"col\">Register</th><th scope=\"col\" class=\"num\">Size at the end (estimate)</th><th scope=\"col\" class=\"num\">Largest during the run</th><th scope=\"col\" class=\"num\">Share of the 8 GB guidance</th><th scope=\"col\" class=\"num\">Share of the 10 GB cap</th></tr></thead><tbody>");
+    for r in &sim.registers {
+        let _ = write!(h, "<tr><th scope=\"row\" class=\"nowrap\">Register {}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{:.2}%{}</td><td class=\"num\">{:.2}%</td></tr>", r.register, human_bytes(r.final_bytes as f64), human_bytes(r.peak_bytes as f64), r.guidance_percent, if r.over_guidance() { " (over)" } else { "" }, r.cap_percent);
+    }
+    h.push_str("</tbody></table>");
+    volumes(h, sim);
+    h.push_str("</section>");
+}
+
+fn volumes(h: &mut String, sim: &SimRecord) {
+    let max = sim
+        .scopes
+        .iter()
+        .map(|t| t.initial_bytes.max(t.later_bytes))
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    h.push_str("<h3>Volumes per scope, per register</h3><table class=\"doc volumes\"><thead><tr><th scope=\"col\">Scope</th><th scope=\"col\" class=\"num\">Initial rows</th><th scope=\"col\" class=\"num\">Initial bytes</th><th scope=\"col\" class=\"num\">Later rows</th><th scope=\"col\" class=\"num\">Later bytes</th><th scope=\"col\" class=\"num\">Sessions</th><th scope=\"col\">Initial vs later bytes</th></tr></thead><tbody>");
+    for (i, t) in sim.scopes.iter().enumerate() {
+        let _ = write!(h, "<tr><th scope=\"row\">{} {}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>", i + 1, esc(&t.description), thousands(t.initial_rows), human_bytes(t.initial_bytes as f64), thousands(t.later_rows), human_bytes(t.later_bytes as f64), thousands(t.sessions as u64), pair_bars_svg(t.initial_bytes, t.later_bytes, max, colour(i)));
+    }
+    h.push_str("</tbody></table>");
+    if !sim.problems.is_empty() {
+        let _ = write!(h, "<h3>Problems the run found</h3><p class=\"small\">{} kinds recorded{}; each row: the problem and in how many sessions it came up.</p><table class=\"doc\"><thead><tr><th scope=\"col\">Problem</th><th scope=\"col\" class=\"num\">Sessions</th></tr></thead><tbody>", sim.problems.len(), if sim.problems.len() > SHOWN_PROBLEMS { format!(", the {SHOWN_PROBLEMS} most frequent shown") } else { String::new() });
+        for p in sim.problems.iter().take(SHOWN_PROBLEMS) {
+            let _ = write!(
+                h,
+                "<tr><td>{}</td><td class=\"num\">{}</td></tr>",
+                esc(&p.text),
+                thousands(p.sessions as u64)
+            );
+        }
+        h.push_str("</tbody></table>");
+    }
+}
+
+fn verdict(h: &mut String, r: &Report) {
+    h.push_str("<section class=\"sheet\"><h2>Reprovisioning</h2>");
+    let Some(p) = &r.extras.previous else {
+        h.push_str("<p class=\"none\">No previous package was chosen, so no verdict: choose the package the stores run today to learn whether their registers must be reprovisioned.</p></section>");
+        return;
+    };
+    let _ = write!(
+        h,
+        "<p>Against <strong>{}</strong>: <strong>{}</strong></p>",
+        esc(&p.label),
+        esc(&p.verdict.headline)
+    );
+    for (title, list) in [
+        ("Changes that require reprovisioning", &p.verdict.requiring),
+        (
+            "Changes that reach registers at their next synchronization",
+            &p.verdict.at_next_sync,
+        ),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = write!(h, "<h3>{title}</h3><ul>");
+        for c in list {
+            let _ = write!(h, "<li>{}</li>", esc(c));
+        }
+        h.push_str("</ul>");
+    }
+    h.push_str("</section>");
+}
+
+fn risks(h: &mut String, r: &Report) {
+    h.push_str("<section class=\"sheet\"><h2>Risks</h2>");
+    if r.risks.is_empty() {
+        h.push_str(
+            "<p class=\"none\">None derived from the checks and the simulation.</p></section>",
+        );
+        return;
+    }
+    h.push_str("<table class=\"doc\"><thead><tr><th scope=\"col\">Level</th><th scope=\"col\">Risk</th><th scope=\"col\">What it leads to</th><th scope=\"col\">From</th></tr></thead><tbody>");
+    for k in &r.risks {
+        let _ = write!(h, "<tr><td><span class=\"level {}\">{}</span></td><td>{}</td><td>{}</td><td class=\"small\">{}</td></tr>", k.level.label().to_ascii_lowercase(), k.level.label(), esc(&k.what), esc(&k.consequence), esc(&k.source));
+    }
+    h.push_str("</tbody></table></section>");
+}
+
+fn checklist(h: &mut String, r: &Report) {
+    h.push_str(
+        "<section class=\"sheet\"><h2>Deployment-day checklist</h2><ul class=\"checklist\">",
+    );
+    for item in &r.checklist {
+        let _ = write!(
+            h,
+            "<li><span class=\"tick\" aria-hidden=\"true\"></span>{}</li>",
+            esc(item)
+        );
+    }
+    h.push_str("</ul></section>");
+}
