@@ -42,6 +42,7 @@ fn record(profile: &str, f: impl FnOnce(&mut Summary)) -> SimRecord {
         format: offline_profile_studio::sim::SIM_FORMAT.into(),
         format_version: 1,
         profile: profile.into(),
+        profile_fingerprint: String::new(),
         scenario: Preset::Small.scenario(),
         hours: 24.0,
         summary,
@@ -278,6 +279,20 @@ fn risks_follow_the_checks_and_the_simulation() {
         RiskLevel::Medium,
         "3 problems",
     );
+    // A run of another version of the profile says so; a run of this one does not.
+    let mut stale = record(name, |_| {});
+    stale.profile_fingerprint = offline_profile_studio::package::profile_fingerprint(&old.profile);
+    let stale = Extras {
+        sim: Some(stale),
+        ..Extras::default()
+    };
+    check(
+        "another version",
+        &ws,
+        stale,
+        RiskLevel::Medium,
+        "another version",
+    );
     let previous = Extras {
         previous: Some(signoff::previous(&old, &resolved)),
         ..Extras::default()
@@ -336,6 +351,10 @@ fn profile_text_is_escaped_everywhere() {
     assert!(doc.contains("&lt;b&gt;x&lt;/b&gt;") && doc.contains("&quot;quoted&quot; &amp;"));
 }
 
+fn imported_profile(zip: &[u8]) -> ResolvedProfile {
+    read_file(zip, "p.zip", catalog()).unwrap().profile
+}
+
 fn cli(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_profile-package"))
         .args(args)
@@ -367,6 +386,7 @@ fn the_command_line_simulates_and_reports_with_the_simulations_figures() {
     assert!(
         record.summary.sessions > 0 && !record.registers.is_empty() && !record.sizes.is_empty()
     );
+    assert_eq!(record.simulated(&imported_profile(&zip)), Some(true));
 
     let (code, out, err) = cli(&[
         "report",
@@ -394,6 +414,7 @@ fn the_command_line_simulates_and_reports_with_the_simulations_figures() {
     let (code, out, _) = cli(&["report", pkg, "--previous", pkg]);
     assert_eq!(code, 0);
     assert!(out.contains("No differences: nothing to deploy."));
+    assert!(!out.contains("ran on another version"));
 
     // Bad input: a file that is not a record, a record of another profile, a missing value.
     std::fs::write(dir.join("bad.json"), "{\"format\": \"x\"}").unwrap();

@@ -77,8 +77,9 @@ fn edge_files() -> Vec<String> {
         .collect()
 }
 
-const CORE: [&str; 6] = [
+const CORE: [&str; 7] = [
     "src/catalog",
+    "src/signoff",
     "src/model",
     "src/validation",
     "src/persist",

@@ -297,6 +297,17 @@ pub fn verdict(changes: &[Change]) -> Verdict {
     }
 }
 
+/// A profile's content, whatever its version: the SHA-256 of its `profile.json` document with
+/// the version left out. A simulation record carries it, so a report can tell whether a run
+/// simulated the very profile it reports on.
+pub fn profile_fingerprint(p: &ResolvedProfile) -> String {
+    sha256_hex(
+        serde_json::to_string(&ProfileDoc::of(p, 0))
+            .unwrap_or_default()
+            .as_bytes(),
+    )
+}
+
 /// Lower-case hexadecimal SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};

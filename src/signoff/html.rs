@@ -66,7 +66,12 @@ pub fn fragment(r: &Report) -> String {
     limits(&mut h, r);
     checks(&mut h, r);
     match &r.extras.sim {
-        Some(sim) => simulation(&mut h, sim),
+        Some(sim) => {
+            if r.sim_matches == Some(false) {
+                h.push_str("<p class=\"warning-note\" role=\"note\">The simulation below ran on another version of this profile (its scopes, tables, limits or device values differ): its figures may not hold for the version this report signs.</p>");
+            }
+            simulation(&mut h, sim)
+        }
         None => h.push_str("<section class=\"sheet\"><h2>Simulation</h2><p class=\"none\">No simulation is attached. Run the profile in the Simulation area, then open its report (or pass <code>--sim</code> to <code>profile-package report</code>).</p></section>"),
     }
     verdict(&mut h, r);
@@ -427,7 +432,7 @@ fn volumes(h: &mut String, sim: &SimRecord) {
         .max()
         .unwrap_or(1)
         .max(1) as f64;
-    h.push_str("<h3>Volumes per scope, per register</h3><table class=\"doc volumes\"><thead><tr><th scope=\"col\">Scope</th><th scope=\"col\" class=\"num\">Initial rows</th><th scope=\"col\" class=\"num\">Initial bytes</th><th scope=\"col\" class=\"num\">Later rows</th><th scope=\"col\" class=\"num\">Later bytes</th><th scope=\"col\" class=\"num\">Sessions</th><th scope=\"col\">Initial vs later bytes</th></tr></thead><tbody>");
+    h.push_str("<h3>Volumes per scope, per register</h3><table class=\"doc volumes\"><thead><tr><th scope=\"col\">Scope</th><th scope=\"col\" class=\"num\">Initial rows</th><th scope=\"col\" class=\"num\">Initial bytes (estimate)</th><th scope=\"col\" class=\"num\">Later rows</th><th scope=\"col\" class=\"num\">Later bytes (estimate)</th><th scope=\"col\" class=\"num\">Sessions</th><th scope=\"col\">Initial vs later bytes</th></tr></thead><tbody>");
     for (i, t) in sim.scopes.iter().enumerate() {
         let _ = write!(h, "<tr><th scope=\"row\">{} {}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>", i + 1, esc(&t.description), thousands(t.initial_rows), human_bytes(t.initial_bytes as f64), thousands(t.later_rows), human_bytes(t.later_bytes as f64), thousands(t.sessions as u64), pair_bars_svg(t.initial_bytes, t.later_bytes, max, colour(i)));
     }

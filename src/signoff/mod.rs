@@ -119,6 +119,9 @@ pub struct Report {
     pub checks: Vec<CheckRow>,
     pub counts: Counts,
     pub extras: Extras,
+    /// Whether the attached simulation ran this very profile (`None`: no simulation, or its
+    /// record does not say).
+    pub sim_matches: Option<bool>,
     pub risks: Vec<Risk>,
     pub checklist: Vec<String>,
 }
@@ -262,7 +265,9 @@ pub fn build(
             tables: s.tables.clone(),
         })
         .collect();
+    let sim_matches = extras.sim.as_ref().and_then(|s| s.simulated(&profile));
     let mut report = Report {
+        sim_matches,
         profile_sha256: sha256_hex(profile_json(&profile, p.version).as_bytes()),
         documented_jobs: documented_jobs(catalog, profile.scopes.iter().flat_map(|s| &s.tables)),
         products: products_words(&profile.products),

@@ -101,6 +101,14 @@ pub fn risks(r: &Report) -> Vec<Risk> {
             source: "Simulation".into(),
         }),
         Some(sim) => {
+            if r.sim_matches == Some(false) {
+                out.push(Risk {
+                    level: RiskLevel::Medium,
+                    what: "The attached simulation ran on another version of this profile".into(),
+                    consequence: "Its sizes, sessions and problems may not hold for the version being signed: run the profile again and attach that run.".into(),
+                    source: "Simulation".into(),
+                });
+            }
             let s = &sim.summary;
             let peak = sim.peak_bytes();
             if peak > DATABASE_GUIDANCE_BYTES {

@@ -6,6 +6,7 @@
 use super::engine::{SimResult, SizeSample, Winner};
 use super::report::{RegisterSize, ScopeTotals, Summary};
 use super::scenario::Scenario;
+use crate::model::diff::ResolvedProfile;
 use serde::{Deserialize, Serialize};
 
 /// The `format` of a simulation record.
@@ -42,6 +43,10 @@ pub struct SimRecord {
     pub format_version: u32,
     /// The simulated profile's name.
     pub profile: String,
+    /// The simulated profile's content ([`crate::package::profile_fingerprint`]); empty when
+    /// not known.
+    #[serde(default)]
+    pub profile_fingerprint: String,
     /// Every value the run assumed.
     pub scenario: Scenario,
     /// Simulated hours until the last session ended.
@@ -62,7 +67,7 @@ pub struct SimRecord {
 
 impl SimRecord {
     /// The record of a run.
-    pub fn of(profile: &str, scenario: &Scenario, result: &SimResult) -> SimRecord {
+    pub fn of(profile: &ResolvedProfile, scenario: &Scenario, result: &SimResult) -> SimRecord {
         let mut problems: Vec<ProblemCount> = Vec::new();
         for text in result.sessions.iter().flat_map(|s| &s.problems) {
             match problems.iter_mut().find(|p| &p.text == text) {
@@ -79,7 +84,8 @@ impl SimRecord {
         SimRecord {
             format: SIM_FORMAT.into(),
             format_version: SIM_FORMAT_VERSION,
-            profile: profile.to_string(),
+            profile: profile.name.clone(),
+            profile_fingerprint: crate::package::profile_fingerprint(profile),
             scenario: scenario.clone(),
             hours: result.end() / 3600.0,
             summary: result.summary(),
@@ -120,6 +126,12 @@ impl SimRecord {
     /// The record as pretty JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Whether the record simulated exactly `profile` (`None` when it does not say).
+    pub fn simulated(&self, profile: &ResolvedProfile) -> Option<bool> {
+        (!self.profile_fingerprint.is_empty())
+            .then(|| self.profile_fingerprint == crate::package::profile_fingerprint(profile))
     }
 
     /// The largest register database at any moment (estimate).

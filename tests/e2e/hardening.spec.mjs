@@ -229,6 +229,13 @@ test('markup in an imported profile is shown as text, never run', async ({ page 
   await expect(p.description()).toHaveValue(`Description ${markup}`);
   await expect(p.list().getByText(markup, { exact: true })).toBeVisible();
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  // The sign-off report builds its HTML in the core: the markup shows there as text too.
+  await app.goTo('Report');
+  await page.getByLabel('Profile', { exact: true }).selectOption({ label: markup });
+  const report = page.getByRole('article', { name: 'Sign-off report' });
+  await expect(report.getByRole('heading', { level: 1 })).toHaveText(markup);
+  await expect(report).toContainText(`Description ${markup}`);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
   expect(await page.evaluate(() => document.body.querySelectorAll('script').length)).toBe(0);
   await page.waitForTimeout(300);
   expect(dialogs).toEqual([]);

@@ -30,6 +30,19 @@ test('the report of Default pr after a simulation prints to PDF with its name, h
   const sizes = page.getByRole('region', { name: 'Offline database size' });
   const largest = (await sizes.getByText(/^Largest register database:/).textContent()).match(/: ([\d.]+ [KMG]?B)/)[1];
 
+  // The run as a simulation record, as `profile-package report --sim` reads it.
+  const saving = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the results (JSON)' }).click();
+  const saved = await saving;
+  expect(saved.suggestedFilename()).toBe('Default-pr-simulation.json');
+  const recordPath = test.info().outputPath('sim.json');
+  await saved.saveAs(recordPath);
+  const record = JSON.parse(readFileSync(recordPath, 'utf8'));
+  expect(record.format).toBe('offline-profile-studio/simulation');
+  expect(record.profile).toBe('Default pr');
+  expect(record.profile_fingerprint).toMatch(/^[0-9a-f]{64}$/);
+  expect(record.scenario.horizon_hours).toBe(4);
+
   await page.getByRole('link', { name: 'Sign-off report with this run' }).click();
   await expect(page).toHaveURL(/#\/report\/Default%20pr$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Sign-off report' })).toBeVisible();
@@ -58,6 +71,12 @@ test('the report of Default pr after a simulation prints to PDF with its name, h
   const pages = Number(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);
   expect(pages).toBeGreaterThanOrEqual(8);
   expect(pages).toBeLessThanOrEqual(16);
+  // The Paper choice sets the page size the browser prints on.
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByLabel('Paper').selectOption('Letter');
+  const letterPath = test.info().outputPath('report-letter.pdf');
+  writeFileSync(letterPath, await page.pdf({ preferCSSPageSize: true }));
+  expect(execFileSync('pdfinfo', [letterPath], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
   // The running header (profile and package hash) is on every page.
   for (let p = 1; p <= pages; p++) {
     const one = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdfPath, '-'], { encoding: 'utf8' });

@@ -134,7 +134,7 @@ pub fn simulate(file: &str, o: &Options) -> ExitCode {
     };
     match engine.run() {
         Ok(result) => {
-            let record = SimRecord::of(&imported.profile.name, &scenario, result);
+            let record = SimRecord::of(&imported.profile, &scenario, result);
             write_out(
                 &format!("{}\n", record.to_json()),
                 o.get("out").or(o.get("o")),

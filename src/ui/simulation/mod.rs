@@ -46,6 +46,8 @@ pub struct SimStore {
     pub simulated: RwSignal<Option<(ProfileId, String)>>,
     /// The scenario the last finished run simulated.
     ran: RwSignal<Option<Scenario>>,
+    /// The profile the last finished run simulated, as it was then.
+    ran_profile: RwSignal<Option<crate::model::diff::ResolvedProfile>>,
     /// Runs finished since the app started (the tour watches it).
     pub finished: RwSignal<usize>,
     /// The lesson being run or shown, if the run is one.
@@ -70,6 +72,7 @@ impl SimStore {
             result: RwSignal::new(None),
             simulated: RwSignal::new(None),
             ran: RwSignal::new(None),
+            ran_profile: RwSignal::new(None),
             lesson: RwSignal::new(None),
             finished: RwSignal::new(0),
             engine: StoredValue::new_local(None),
@@ -82,12 +85,21 @@ impl SimStore {
 
     /// The last finished run of profile `id` as a record, for its sign-off report. Tracked.
     pub fn record_of(&self, id: ProfileId) -> Option<crate::sim::SimRecord> {
-        let (simulated, name) = self.simulated.get()?;
-        let scenario = self.ran.get()?;
+        self.simulated.track();
+        self.ran.track();
+        self.result.track();
+        self.record_of_untracked(id)
+    }
+
+    /// [`SimStore::record_of`], untracked (for a click).
+    pub fn record_of_untracked(&self, id: ProfileId) -> Option<crate::sim::SimRecord> {
+        let (simulated, _) = self.simulated.get_untracked()?;
+        let scenario = self.ran.get_untracked()?;
+        let profile = self.ran_profile.get_untracked()?;
         (simulated == id).then_some(())?;
-        self.result.with(|r| {
+        self.result.with_untracked(|r| {
             r.as_ref()
-                .map(|r| crate::sim::SimRecord::of(&name, &scenario, r))
+                .map(|r| crate::sim::SimRecord::of(&profile, &scenario, r))
         })
     }
 
@@ -188,6 +200,21 @@ fn Results(
     engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage>,
 ) -> impl IntoView {
     let sum = result.summary();
+    // The run as a simulation record: what `profile-package report --sim` reads.
+    let save_record = {
+        let store = expect_context::<SimStore>();
+        move || {
+            let record = store
+                .simulated
+                .get_untracked()
+                .and_then(|(id, _)| store.record_of_untracked(id));
+            if let Some(r) = record {
+                let file = crate::package::package_filename(&r.profile, 0)
+                    .replace("-v0.zip", "-simulation.json");
+                let _ = crate::ui::storage::download(&file, "application/json", &r.to_json());
+            }
+        }
+    };
     // Trainer mode's current session, which the timeline follows.
     // A lesson opens at the session that makes its point.
     let lesson = expect_context::<SimStore>().lesson.get_untracked();
@@ -207,7 +234,8 @@ fn Results(
             <section class="card" aria-labelledby="summary-title">
                 <h2 id="summary-title">"Summary"</h2>
                 <p class="hint">{format!("Profile \u{201c}{name}\u{201d}, {} register{}. ", sum.registers, if sum.registers == 1 { "" } else { "s" })}
-                    <a href=crate::ui::route::Route::Report(Some(name.clone())).href()>"Sign-off report with this run"</a></p>
+                    <a href=crate::ui::route::Route::Report(Some(name.clone())).href()>"Sign-off report with this run"</a>
+                    " \u{b7} "<button type="button" class="link" on:click=move |_| save_record()>"Download the results (JSON)"</button></p>
                 <ul class="stats">
                     <li><strong>{sum.sessions}</strong>" sync sessions"</li>
                     <li><strong>{format!("{:.0}", sum.sessions_per_day)}</strong>" sessions per day, all registers"</li>

@@ -39,6 +39,7 @@ impl SimStore {
             result,
             simulated,
             ran,
+            ran_profile,
             finished,
             engine,
             compared,
@@ -99,10 +100,11 @@ impl SimStore {
                         }
                         yield_to_browser().await;
                     }
-                    finished.push((plan.id, plan.name, sim));
+                    finished.push((plan.id, plan.name, plan.profile, sim));
                 }
                 let mut finished = finished.into_iter();
-                if let Some((id, name, sim)) = finished.next() {
+                if let Some((id, name, profile, sim)) = finished.next() {
+                    ran_profile.set(Some(profile));
                     result.set(Some(Arc::new(sim.result().clone())));
                     engine.set_value(Some(sim));
                     simulated.set(Some((id, name)));
@@ -112,7 +114,7 @@ impl SimStore {
                 compared.set(
                     finished
                         .next()
-                        .map(|(_, name, sim)| (name, Arc::new(sim.result().clone()))),
+                        .map(|(_, name, _, sim)| (name, Arc::new(sim.result().clone()))),
                 );
                 Ok(())
             }
