@@ -233,7 +233,7 @@ fn limits(h: &mut String, r: &Report) {
     h.push_str("<section class=\"sheet\"><h2>Offline products and customers</h2><dl class=\"kv\">");
     fact(h, "Offline products", &r.products);
     fact(h, "Offline customers", &r.customers);
-    h.push_str("</dl><h2>SQLite device configuration</h2><table class=\"doc narrow\"><tbody>");
+    h.push_str("</dl><h2>SQLite device configuration</h2><div class=\"keep\"><table class=\"doc narrow\"><tbody>");
     for (label, value) in &r.device {
         let _ = write!(
             h,
@@ -242,7 +242,7 @@ fn limits(h: &mut String, r: &Report) {
             esc(value)
         );
     }
-    h.push_str("</tbody></table></section>");
+    h.push_str("</tbody></table></div></section>");
 }
 
 fn checks(h: &mut String, r: &Report) {
@@ -283,7 +283,7 @@ fn checks(h: &mut String, r: &Report) {
 
 fn simulation(h: &mut String, sim: &SimRecord) {
     let s = &sim.scenario;
-    h.push_str("<section class=\"sheet\"><h2>Simulation: assumptions</h2><table class=\"doc narrow\"><tbody>");
+    h.push_str("<section class=\"sheet\"><h2>Simulation: assumptions</h2><div class=\"keep\"><table class=\"doc narrow\"><tbody>");
     for f in SCENARIO_FIELDS {
         let _ = write!(
             h,
@@ -337,7 +337,7 @@ fn simulation(h: &mut String, sim: &SimRecord) {
             esc(&value)
         );
     }
-    h.push_str("</tbody></table></section>");
+    h.push_str("</tbody></table></div></section>");
     sim_results(h, sim);
 }
 
@@ -499,7 +499,7 @@ fn risks(h: &mut String, r: &Report) {
 
 fn checklist(h: &mut String, r: &Report) {
     h.push_str(
-        "<section class=\"sheet\"><h2>Deployment-day checklist</h2><ul class=\"checklist\">",
+        "<section class=\"sheet\"><h2>Deployment-day checklist</h2><ul class=\"checklist keep\">",
     );
     for item in &r.checklist {
         let _ = write!(
