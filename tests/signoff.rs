@@ -44,6 +44,7 @@ fn record(profile: &str, f: impl FnOnce(&mut Summary)) -> SimRecord {
         profile: profile.into(),
         profile_fingerprint: String::new(),
         scenario: Preset::Small.scenario(),
+        assumptions: Vec::new(),
         hours: 24.0,
         summary,
         scopes: Vec::new(),

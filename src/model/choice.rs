@@ -3,7 +3,10 @@
 //! one trait: every value in display order, a label for people, a stable key for forms, and
 //! parsing by key. One generic select component in the UI serves them all.
 
-use super::{ConflictPolicy, CustomerRule, ExportSchedule, ProductRule, SyncDirection, TimeUnit};
+use super::{
+    ConflictPolicy, CustomerRule, ExportSchedule, ProductRule, SyncDirection, TargetSystem,
+    TimeUnit,
+};
 use crate::catalog::{JobSource, TableDirection};
 use crate::sim::Preset;
 
@@ -46,3 +49,4 @@ choice!(CustomerRule, CustomerRule::key);
 choice!(TableDirection, TableDirection::as_str);
 choice!(JobSource, JobSource::key);
 choice!(Preset, Preset::label);
+choice!(TargetSystem, TargetSystem::key);

@@ -6,7 +6,7 @@
 
 use super::{
     ConflictPolicy, DeviceConfig, Frequency, OfflineCustomers, OfflineProducts, Profile,
-    SyncDirection, Workspace,
+    SyncDirection, TargetSystem, Workspace,
 };
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +40,9 @@ pub struct ResolvedProfile {
     pub customers: OfflineCustomers,
     /// Device configuration.
     pub device: DeviceConfig,
+    /// The target system.
+    #[serde(default)]
+    pub target: TargetSystem,
 }
 
 impl ResolvedProfile {
@@ -61,6 +64,7 @@ impl ResolvedProfile {
             products: p.products.clone(),
             customers: p.customers.clone(),
             device: p.device.clone(),
+            target: p.target,
         }
     }
 }
@@ -110,6 +114,10 @@ pub enum Change {
     DeviceConfigChanged {
         field: &'static str,
     },
+    TargetChanged {
+        from: TargetSystem,
+        to: TargetSystem,
+    },
 }
 
 impl Change {
@@ -124,6 +132,7 @@ impl Change {
                 | Change::FrequencyChanged { .. }
                 | Change::ConflictPolicyChanged { .. }
                 | Change::DeviceConfigChanged { .. }
+                | Change::TargetChanged { .. }
         )
     }
 
@@ -164,6 +173,13 @@ impl Change {
             Change::CustomersChanged => "Offline customers changed".into(),
             Change::DeviceConfigChanged { field } => {
                 format!("SQLite device configuration: {field} changed")
+            }
+            Change::TargetChanged { from, to } => {
+                format!(
+                    "Target system changed from {} to {}",
+                    from.label(),
+                    to.label()
+                )
             }
         }
     }
@@ -262,6 +278,12 @@ pub fn diff(old: &ResolvedProfile, new: &ResolvedProfile) -> Vec<Change> {
     }
     if old.customers != new.customers {
         changes.push(Change::CustomersChanged);
+    }
+    if old.target != new.target {
+        changes.push(Change::TargetChanged {
+            from: old.target,
+            to: new.target,
+        });
     }
     let (a, b) = (&old.device, &new.device);
     let fields: [(&'static str, bool); 7] = [

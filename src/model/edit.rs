@@ -7,7 +7,7 @@
 
 use super::{
     default_profile_scopes, ConflictPolicy, CustomerRule, ExportSchedule, ProductRule, Profile,
-    ProfileId, ScopeId, SyncDirection, TimeUnit, Workspace,
+    ProfileId, ScopeId, SyncDirection, TargetSystem, TimeUnit, Workspace,
 };
 use crate::catalog::Job;
 use crate::package::{apply_import, ClashChoice, Imported};
@@ -71,6 +71,8 @@ pub enum ProfileValue {
     Products(ProductValue),
     Customers(CustomerValue),
     Device(DeviceValue),
+    /// The system the profile is designed for.
+    Target(TargetSystem),
 }
 
 /// One change to the workspace.
@@ -215,6 +217,7 @@ impl ProfileValue {
             ProfileValue::Device(D::ImageFolder(v)) => set(&mut de.image_folder, v),
             ProfileValue::Device(D::DataExportFolder(v)) => set(&mut de.data_export_folder, v),
             ProfileValue::Device(D::ExportSchedule(v)) => set(&mut de.export_schedule, v),
+            ProfileValue::Target(v) => set(&mut p.target, v),
         }
     }
 
@@ -249,6 +252,7 @@ impl ProfileValue {
             ProfileValue::Device(D::ImageFolder(_)) => ("image folder", true),
             ProfileValue::Device(D::DataExportFolder(_)) => ("data export folder", true),
             ProfileValue::Device(D::ExportSchedule(_)) => ("export schedule", false),
+            ProfileValue::Target(_) => ("target system", false),
         }
     }
 
@@ -281,6 +285,7 @@ impl ProfileValue {
                 if *v { "on" } else { "off" }.to_string()
             }
             ProfileValue::Device(D::ExportSchedule(s)) => s.label().to_string(),
+            ProfileValue::Target(t) => t.label().to_string(),
         }
     }
 }

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 mod limits;
 mod profile;
 mod scope;
+mod target;
 mod workspace;
 
 pub use defaults::{default_profile_scopes, DEFAULT_PROFILE_NAME};
@@ -24,6 +25,7 @@ pub use limits::{
 };
 pub use profile::{Profile, Provisioned};
 pub use scope::{ConflictPolicy, Frequency, Scope, SyncDirection, TimeUnit};
+pub use target::{TargetSystem, RELEASED_SYNC_MINUTES};
 pub use workspace::Workspace;
 
 /// The original schema's profile-name column holds this many characters.

@@ -29,6 +29,10 @@ pub struct Profile {
     pub customers: OfflineCustomers,
     /// SQLite device configuration.
     pub device: DeviceConfig,
+    /// The system the profile is designed for (profiles stored before it existed read as the
+    /// documented AX 2012 R3 Retail essentials).
+    #[serde(default)]
+    pub target: TargetSystem,
     /// Set once the user says the offline databases exist.
     #[serde(default)]
     pub provisioned: Option<Provisioned>,
@@ -60,6 +64,7 @@ impl Profile {
             products: OfflineProducts::default(),
             customers: OfflineCustomers::default(),
             device: DeviceConfig::default(),
+            target: TargetSystem::default(),
             provisioned: None,
             version: 1,
             exported: None,
@@ -81,6 +86,7 @@ impl Profile {
             || self.products != other.products
             || self.customers != other.customers
             || self.device != other.device
+            || self.target != other.target
             || self
                 .scopes
                 .iter()

@@ -272,7 +272,7 @@ pub fn export_package(
             file: package_filename(&p.name, p.version),
             zip_sha256: None,
             format_version: FORMAT_VERSION,
-            target_system: Some(crate::signoff::TARGET_SYSTEM.into()),
+            target_system: Some(p.target.label().into()),
             created_at: created_at.into(),
             app_version: env!("CARGO_PKG_VERSION").into(),
             recorded: Some(summary),
@@ -302,7 +302,7 @@ pub fn export_package(
         format_version: FORMAT_VERSION,
         app_version: env!("CARGO_PKG_VERSION").into(),
         created_at: created_at.into(),
-        target_system: Some(crate::signoff::TARGET_SYSTEM.into()),
+        target_system: Some(p.target.label().into()),
         profile: ManifestProfile {
             name: p.name.clone(),
             version: p.version,

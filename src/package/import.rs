@@ -78,6 +78,29 @@ fn check_format(value: &serde_json::Value, file: &str, expected: &str) -> Result
     }
 }
 
+/// An unknown target system is named with the ones this version knows.
+fn check_target(value: &serde_json::Value, file: &str) -> Result<(), ImportError> {
+    let Some(target) = value.pointer("/profile/target_system") else {
+        return Ok(());
+    };
+    let known = crate::model::TargetSystem::ALL;
+    if known.iter().any(|t| target.as_str() == Some(t.key())) {
+        return Ok(());
+    }
+    let names: Vec<String> = known
+        .iter()
+        .map(|t| format!("\u{201c}{}\u{201d} ({})", t.key(), t.label()))
+        .collect();
+    Err(unreadable(
+        file,
+        Some("profile.target_system".into()),
+        format!(
+            "unknown target system {target}; this version knows {}",
+            names.join(", ")
+        ),
+    ))
+}
+
 /// Parses JSON into `T`, naming the field that does not fit.
 fn parse<T: serde::de::DeserializeOwned>(
     bytes: &[u8],
@@ -87,6 +110,7 @@ fn parse<T: serde::de::DeserializeOwned>(
     let value: serde_json::Value = serde_json::from_slice(bytes)
         .map_err(|e| unreadable(file, None, format!("malformed JSON ({e})")))?;
     check_format(&value, file, expected)?;
+    check_target(&value, file)?;
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let field = (path != ".").then_some(path);

@@ -35,7 +35,8 @@ pub use import::{
 
 use crate::model::diff::{Change, ResolvedProfile, ResolvedScope};
 use crate::model::{
-    ConflictPolicy, DeviceConfig, OfflineCustomers, OfflineProducts, SyncDirection, TimeUnit,
+    ConflictPolicy, DeviceConfig, OfflineCustomers, OfflineProducts, SyncDirection, TargetSystem,
+    TimeUnit,
 };
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -88,6 +89,10 @@ pub struct ProfileDoc {
     pub offline_customers: OfflineCustomers,
     /// The SQLite device configuration.
     pub sqlite_device_configuration: DeviceConfig,
+    /// The system the profile is designed for (absent in format version 1: the documented
+    /// AX 2012 R3 Retail essentials).
+    #[serde(default)]
+    pub target_system: TargetSystem,
 }
 
 /// One offline scope in `profile.json`.
@@ -131,6 +136,7 @@ impl ProfileDoc {
             offline_products: p.products.clone(),
             offline_customers: p.customers.clone(),
             sqlite_device_configuration: p.device.clone(),
+            target_system: p.target,
         }
     }
 
@@ -156,6 +162,7 @@ impl ProfileDoc {
             products: self.offline_products.clone(),
             customers: self.offline_customers.clone(),
             device: self.sqlite_device_configuration.clone(),
+            target: self.target_system,
         }
     }
 }

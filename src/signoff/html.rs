@@ -3,7 +3,7 @@
 //! `style/report.css` inlined, its own policy forbidding scripts and remote loads). Every text
 //! from a profile or a person goes through [`esc`]; charts come from [`crate::sim::chart`].
 
-use super::{Report, NOT_RECORDED, TARGET_SYSTEM};
+use super::{Report, NOT_RECORDED};
 use crate::sim::chart::{colour, gauge_svg, human_bytes, pair_bars_svg, sizes_svg};
 use crate::sim::{SimRecord, DATABASE_CAP_BYTES, DATABASE_GUIDANCE_BYTES, SCENARIO_FIELDS};
 use crate::validation::thousands;
@@ -97,8 +97,9 @@ fn cover(h: &mut String, r: &Report) {
     let target = match &s.target_system {
         Some(t) => t.clone(),
         None => format!(
-            "{NOT_RECORDED} (package format version {}); the studio modelled {TARGET_SYSTEM}",
-            s.format_version
+            "{NOT_RECORDED} (package format version {}); such packages were designed for {}",
+            s.format_version,
+            crate::model::TargetSystem::default().label()
         ),
     };
     fact(h, "Target system", &target);
@@ -283,6 +284,15 @@ fn checks(h: &mut String, r: &Report) {
 
 fn simulation(h: &mut String, sim: &SimRecord) {
     let s = &sim.scenario;
+    if !sim.assumptions.is_empty() {
+        h.push_str(
+            "<section class=\"sheet\"><h2>Simulation: what the target system does instead</h2><ul>",
+        );
+        for a in &sim.assumptions {
+            let _ = write!(h, "<li>{}</li>", esc(a));
+        }
+        h.push_str("</ul></section>");
+    }
     h.push_str("<section class=\"sheet\"><h2>Simulation: assumptions</h2><div class=\"keep\"><table class=\"doc narrow\"><tbody>");
     for f in SCENARIO_FIELDS {
         let _ = write!(

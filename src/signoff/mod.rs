@@ -18,8 +18,6 @@ use crate::package::{profile_json, sha256_hex, Manifest, ValidationSummary, Verd
 use crate::sim::SimRecord;
 use crate::validation::{validate_profile, Counts, Severity};
 
-/// The target system the studio models today (the procedure's text, as documented).
-pub const TARGET_SYSTEM: &str = "AX 2012 R3 Retail essentials (as documented)";
 /// What the report says for a fact its source did not record.
 pub const NOT_RECORDED: &str = "not recorded";
 

@@ -49,6 +49,10 @@ pub struct SimRecord {
     pub profile_fingerprint: String,
     /// Every value the run assumed.
     pub scenario: Scenario,
+    /// What the profile's target system does instead of what the profile says, as the run
+    /// modelled it (empty for the documented AX 2012 R3 Retail essentials).
+    #[serde(default)]
+    pub assumptions: Vec<String>,
     /// Simulated hours until the last session ended.
     pub hours: f64,
     /// The run's figures.
@@ -87,6 +91,7 @@ impl SimRecord {
             profile: profile.name.clone(),
             profile_fingerprint: crate::package::profile_fingerprint(profile),
             scenario: scenario.clone(),
+            assumptions: profile.target.effective(profile).1,
             hours: result.end() / 3600.0,
             summary: result.summary(),
             scopes: result.scope_totals(),

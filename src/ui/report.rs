@@ -13,7 +13,7 @@ use crate::catalog::Catalog;
 use crate::model::diff::ResolvedProfile;
 use crate::model::ProfileId;
 use crate::package::{export_package, package_filename, sha256_hex, ImportError, Imported};
-use crate::signoff::{self, html, Extras, Source, TARGET_SYSTEM};
+use crate::signoff::{self, html, Extras, Source};
 use leptos::prelude::*;
 
 /// The report of `id` as the app sees it now: its package's name and hash (the bytes the
@@ -31,7 +31,7 @@ fn report_of(
         file: package_filename(&p.name, p.version),
         zip_sha256: package.as_ref().map(|k| sha256_hex(&k.bytes)),
         format_version: crate::package::FORMAT_VERSION,
-        target_system: Some(TARGET_SYSTEM.into()),
+        target_system: Some(p.target.label().into()),
         created_at: p
             .changed_at
             .clone()

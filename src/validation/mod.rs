@@ -8,7 +8,7 @@
 
 mod rules;
 
-pub use rules::{thousands, STORM_SESSIONS_PER_DAY};
+pub use rules::{target_badge, target_note, thousands, STORM_SESSIONS_PER_DAY};
 
 use crate::catalog::Catalog;
 use crate::model::{Profile, ProfileId, Scope, ScopeId, Workspace};
@@ -52,6 +52,8 @@ pub enum DeviceField {
 pub enum Field {
     ProfileName,
     ProfileDescription,
+    /// The profile's target system.
+    ProfileTarget,
     /// The profile's list of scopes (the Offline tables FastTab).
     ProfileScopes,
     ScopeDescription,
@@ -93,6 +95,7 @@ impl Field {
         match self {
             Field::ProfileName => "profile-name".into(),
             Field::ProfileDescription => "profile-description".into(),
+            Field::ProfileTarget => "profile-target".into(),
             Field::ProfileScopes => match scope {
                 Some(_) => format!("profile-scope-{s}"),
                 None => "offline-tables".into(),
@@ -213,6 +216,7 @@ pub fn validate_profile(ws: &Workspace, profile: &Profile, catalog: &Catalog) ->
     rules::sessions(ws, profile, &mut out);
     rules::limits(profile, catalog, ws, &mut out);
     rules::device(profile, &mut out);
+    rules::target(profile, &mut out);
     rules::essentials(ws, profile, catalog, &mut out);
     out.sort_by_key(|d| d.severity);
     out

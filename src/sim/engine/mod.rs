@@ -205,7 +205,8 @@ fn due(per: u32, unit: u64, t: u64) -> u64 {
 }
 
 impl<D: Database> Engine<D> {
-    /// Prepares a run: checks the scenario, plans the tables, creates the databases.
+    /// Prepares a run: checks the scenario, plans the tables, creates the databases. The
+    /// profile runs as its target system would run it ([`crate::model::TargetSystem::effective`]).
     pub fn new(
         db: D,
         scenario: &Scenario,
@@ -213,6 +214,8 @@ impl<D: Database> Engine<D> {
         reconnect_minutes: i64,
         catalog: &Catalog,
     ) -> Result<Self, SimError> {
+        let (effective, _) = profile.target.effective(profile);
+        let profile = &effective;
         let errors = scenario.validate();
         if !errors.is_empty() {
             let text: Vec<String> = errors.iter().map(|e| e.message.clone()).collect();

@@ -6,6 +6,7 @@ mod diagnostics;
 mod duplicate;
 mod limits;
 mod scopes;
+pub(crate) mod target;
 
 use super::fields::{Shown, TextField};
 use super::state::{use_studio, Studio};
@@ -268,6 +269,7 @@ fn ProfileEditor(
                             on_input=Callback::new(move |v: String| { studio.edit(Edit::SetProfile { profile: id, value: ProfileValue::Description(v) }); })
                         />
                     </div>
+                    <target::TargetField id/>
                 </section>
                 <scopes::OfflineTables id/>
                 {move || studio.scope.get().map(|scope| view! { <scopes::ScopeForm scope profile=id/> })}

@@ -200,6 +200,12 @@ fn Results(
     engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage>,
 ) -> impl IntoView {
     let sum = result.summary();
+    // What the profile's target system does instead of what the profile says, as simulated.
+    let assumptions = expect_context::<SimStore>()
+        .ran_profile
+        .get_untracked()
+        .map(|p| p.target.effective(&p).1)
+        .unwrap_or_default();
     // The run as a simulation record: what `profile-package report --sim` reads.
     let save_record = {
         let store = expect_context::<SimStore>();
@@ -243,6 +249,7 @@ fn Results(
                     <li><strong>{sum.problems}</strong>" problems found"</li>
                     <li><strong>{human_bytes(sum.store_bytes as f64)}</strong>" store database (estimate)"</li>
                 </ul>
+                {assumptions.into_iter().map(|a| view! { <p class="target-note" role="note">{a}</p> }).collect_view()}
                 {sum.storm().then(|| view! {
                     <p class="notice">{format!("Sync storm: {:.0} sessions per day ({:.0} per register). Lower the frequencies of the busiest scopes.", sum.sessions_per_day, sum.sessions_per_register_per_day())}</p>
                 })}

@@ -15,6 +15,7 @@ mod limits;
 mod profile;
 mod scope;
 mod tables;
+mod target;
 
 pub(super) use device::device;
 pub(super) use essentials::essentials;
@@ -22,6 +23,8 @@ pub(super) use limits::limits;
 pub(super) use profile::{dangling_scope, profile_fields, sessions};
 pub(super) use scope::scope;
 pub(super) use tables::tables_across_scopes;
+pub(super) use target::target;
+pub use target::{badge as target_badge, note as target_note};
 
 /// Scopes running more often than this are a sync-storm risk (a 10-second frequency drove a
 /// store server's CPU to 100% in one reported deployment).
