@@ -57,6 +57,7 @@ fn a_package_holds_every_file_with_checksums_and_reads_back_identically() {
             "schema.sql",
             "validation.json",
             "README.txt",
+            "operations.json",
             "report.html",
             "profile.schema.json",
             "manifest.schema.json"

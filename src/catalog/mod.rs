@@ -19,6 +19,7 @@ pub mod compact;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
 mod graph;
+pub mod operations;
 
 use std::collections::HashMap;
 use std::fmt;

@@ -167,7 +167,7 @@ fn readme(
         counts.errors, counts.warnings, counts.infos
     ));
     text.push_str(
-        "Files:\r\n  manifest.json    format, versions and the SHA-256 of every other file\r\n  profile.json     the profile (scopes, tables, directions, frequencies, limits, device configuration)\r\n  schema.sql       SQLite schema of the offline database for this profile\r\n  validation.json  every check result at export\r\n  report.html      the sign-off report: open it in a browser, print it, sign it\r\n  profile.schema.json, manifest.schema.json  JSON Schemas of the two JSON formats\r\n",
+        "Files:\r\n  manifest.json    format, versions and the SHA-256 of every other file\r\n  profile.json     the profile (scopes, tables, directions, frequencies, limits, device configuration)\r\n  schema.sql       SQLite schema of the offline database for this profile\r\n  validation.json  every check result at export\r\n  operations.json  which register operations work offline with this profile, and why\r\n  report.html      the sign-off report: open it in a browser, print it, sign it\r\n  profile.schema.json, manifest.schema.json  JSON Schemas of the two JSON formats\r\n",
     );
     if seed {
         text.push_str(
@@ -262,6 +262,15 @@ pub fn export_package(
             .into_bytes(),
         ),
     ];
+    files.push((
+        "operations.json",
+        crate::validation::operations::operations_json(
+            &p.name,
+            p.target,
+            &crate::validation::operations::assess(ws, p, catalog),
+        )
+        .into_bytes(),
+    ));
     // The sign-off report travels with the package (it names profile.json's hash; a file
     // cannot hold the hash of the zip that holds it).
     let report = crate::signoff::build(

@@ -10,6 +10,7 @@
 //! | `schema.sql` | SQLite DDL of the offline database for exactly this profile's tables, with keys and sync indexes |
 //! | `validation.json` | every diagnostic at export time |
 //! | `README.txt` | a short text for whoever deploys it |
+//! | `operations.json` | which register operations work offline with the profile, and why (format version 2) |
 //! | `report.html` | the sign-off report of the profile, self-contained (format version 2) |
 //! | `profile.schema.json`, `manifest.schema.json` | the JSON Schemas of the two JSON files |
 //! | `offline-seed.sqlite` | optional: a provisioned offline database |

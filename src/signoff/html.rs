@@ -65,6 +65,7 @@ pub fn fragment(r: &Report) -> String {
     scopes(&mut h, r);
     limits(&mut h, r);
     checks(&mut h, r);
+    operations(&mut h, r);
     match &r.extras.sim {
         Some(sim) => {
             if r.sim_matches == Some(false) {
@@ -277,6 +278,31 @@ fn checks(h: &mut String, r: &Report) {
             d.code,
             esc(&d.place),
             esc(&d.message)
+        );
+    }
+    h.push_str("</tbody></table></section>");
+}
+
+fn operations(h: &mut String, r: &Report) {
+    use crate::validation::operations::Availability;
+    let count = |a: Availability| r.operations.iter().filter(|s| s.availability == a).count();
+    let _ = write!(
+        h,
+        "<section class=\"sheet\"><h2>Operations offline</h2><p>{} available, {} degraded, {} unavailable, as {} runs this profile. \u{201c}Test list\u{201d} marks the vendor\u{2019}s offline test checklist; which tables each operation needs is documented by the vendor where marked, else inferred.</p><table class=\"doc\"><thead><tr><th scope=\"col\">Operation</th><th scope=\"col\">Offline</th><th scope=\"col\">Why</th></tr></thead><tbody>",
+        count(Availability::Available),
+        count(Availability::Degraded),
+        count(Availability::Unavailable),
+        esc(r.profile.target.label())
+    );
+    for s in &r.operations {
+        let _ = write!(
+            h,
+            "<tr><th scope=\"row\">{}{}</th><td><span class=\"level {}\">{}</span></td><td>{}</td></tr>",
+            esc(&s.operation.name),
+            if s.operation.checklist { " <span class=\"small\">(test list)</span>" } else { "" },
+            match s.availability { Availability::Unavailable => "high", Availability::Degraded => "medium", Availability::Available => "low" },
+            s.availability.label(),
+            esc(&s.reasons.join("; "))
         );
     }
     h.push_str("</tbody></table></section>");

@@ -116,6 +116,8 @@ pub struct Report {
     pub device: Vec<(&'static str, String)>,
     pub checks: Vec<CheckRow>,
     pub counts: Counts,
+    /// Which register operations work offline with this profile.
+    pub operations: Vec<crate::validation::operations::OperationStatus>,
     pub extras: Extras,
     /// Whether the attached simulation ran this very profile (`None`: no simulation, or its
     /// record does not say).
@@ -277,6 +279,7 @@ pub fn build(
         scopes,
         checks,
         counts,
+        operations: crate::validation::operations::assess(ws, p, catalog),
         extras,
         risks: Vec::new(),
         checklist: Vec::new(),

@@ -85,6 +85,17 @@ pub fn risks(r: &Report) -> Vec<Risk> {
             source: c.code.to_string(),
         });
     }
+    for s in &r.operations {
+        use crate::validation::operations::Availability;
+        if s.availability == Availability::Unavailable {
+            out.push(Risk {
+                level: RiskLevel::High,
+                what: format!("{} does not work offline: {}", s.operation.name, s.reasons.join("; ")),
+                consequence: "While the store is offline, cashiers cannot do it; on the vendor\u{2019}s offline test day it fails.".into(),
+                source: "Operations offline".into(),
+            });
+        }
+    }
     if let Some(v) = r.extras.previous.as_ref().filter(|p| p.verdict.reprovision) {
         out.push(Risk {
             level: RiskLevel::High,

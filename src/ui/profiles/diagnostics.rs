@@ -9,7 +9,10 @@ use leptos::prelude::*;
 
 /// The panel beside the editor.
 #[component]
-pub fn DiagnosticsPanel() -> impl IntoView {
+pub fn DiagnosticsPanel(
+    /// The profile open in the editor (its operations show under the findings).
+    id: crate::model::ProfileId,
+) -> impl IntoView {
     let studio = use_studio();
     let shown = expect_context::<Shown>().0;
     let counts = Memo::new(move |_| shown.with(|ds| Counts::of(ds)));
@@ -81,6 +84,7 @@ pub fn DiagnosticsPanel() -> impl IntoView {
                     }
                 />
             </ul>
+            <super::operations::OperationsPanel id/>
         </aside>
     }
 }

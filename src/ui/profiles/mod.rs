@@ -5,6 +5,7 @@
 mod diagnostics;
 mod duplicate;
 mod limits;
+mod operations;
 mod scopes;
 pub(crate) mod target;
 
@@ -278,7 +279,7 @@ fn ProfileEditor(
                 <limits::DeviceSection id/>
                 <scopes::ScopeLibrary profile=id/>
             </div>
-            <diagnostics::DiagnosticsPanel/>
+            <diagnostics::DiagnosticsPanel id/>
         </div>
     }
 }
