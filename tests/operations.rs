@@ -131,3 +131,17 @@ fn set_frequency(ws: &mut Workspace, scope: &str, hours: i64) {
     let s = ws.scope_described(scope).unwrap().id;
     ws.scope_mut(s).unwrap().frequency = Frequency::every(hours, TimeUnit::Hours);
 }
+
+#[test]
+fn the_operations_document_is_current() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/operations.md");
+    let want = offline_profile_studio::catalog::operations::markdown();
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(path, &want).unwrap();
+    }
+    let got = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        got == want,
+        "docs/operations.md is stale: run UPDATE_DOCS=1 cargo test --test operations"
+    );
+}

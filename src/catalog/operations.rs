@@ -85,3 +85,45 @@ pub fn parse(text: &str) -> Result<Vec<Operation>, String> {
     }
     Ok(file.operations)
 }
+
+/// The operations catalog as Markdown (`docs/operations.md`, kept current by a host test):
+/// every operation, the tables it needs, which way, why, and where each mapping comes from.
+pub fn markdown() -> String {
+    let mut out = String::from("# Register operations offline\n\nGENERATED from `data/operations.json` by a host test (`UPDATE_DOCS=1 cargo test --test operations` rewrites it). The Profiles area, `operations.json` in packages and the sign-off report say for a profile whether each operation is **available**, **degraded** or **unavailable** offline (`src/validation/operations.rs`).\n\nA mapping is *documented* where a vendor document ties the data to the operation (the error a register shows and the scheduler job that cures it, in `../shared/VENDOR-FACTS.md`); every other mapping is *inferred* from the table's name and role in the channel schema. \"Test list\" marks the operations of the vendor's offline test checklist.\n");
+    for op in operations() {
+        out.push_str(&format!(
+            "\n## {}{}\n\n",
+            op.name,
+            if op.checklist { " (test list)" } else { "" }
+        ));
+        let mut reads = Vec::new();
+        if op.products {
+            reads.push("the offline product set (a product limit degrades it)");
+        }
+        if op.customers {
+            reads.push("the offline customer set (a customer limit degrades it)");
+        }
+        if !reads.is_empty() {
+            out.push_str(&format!("Reads {}.\n\n", reads.join(" and ")));
+        }
+        if let Some(limit) = &op.offline_limit {
+            out.push_str(&format!("Offline, always degraded: {limit}.\n\n"));
+        }
+        out.push_str("| table | travels | why | fresh within | source |\n|---|---|---|---|---|\n");
+        for n in &op.needs {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} |\n",
+                n.table,
+                match n.dir {
+                    Flow::Down => "down",
+                    Flow::Up => "up",
+                },
+                n.why,
+                n.fresh_minutes
+                    .map_or(String::new(), |m| format!("{m} min")),
+                n.source
+            ));
+        }
+    }
+    out
+}

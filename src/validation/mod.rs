@@ -219,6 +219,7 @@ pub fn validate_profile(ws: &Workspace, profile: &Profile, catalog: &Catalog) ->
     rules::device(profile, &mut out);
     rules::target(profile, &mut out);
     rules::essentials(ws, profile, catalog, &mut out);
+    rules::guidance(ws, profile, catalog, &mut out);
     out.sort_by_key(|d| d.severity);
     out
 }

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 mod device;
 mod essentials;
+mod guidance;
 mod limits;
 mod profile;
 mod scope;
@@ -19,6 +20,7 @@ mod target;
 
 pub(super) use device::device;
 pub(super) use essentials::essentials;
+pub(super) use guidance::guidance;
 pub(super) use limits::limits;
 pub(super) use profile::{dangling_scope, profile_fields, sessions};
 pub(super) use scope::scope;
