@@ -96,6 +96,8 @@ fn each_rule_fires_when_it_should_and_not_otherwise() {
             "includes the identity column",
         ),
         ("no identity key", |_| {}, "GDN-IDENTITY-KEY", None, ""),
+        ("a 60-day return window", |ws| ws.profiles[0].device.return_window_days = 60, "GDN-RETURN-WINDOW", Some(Severity::Warning), "keep 30 days of transactions offline, but customers may return a sale up to 60 days old"),
+        ("transactions kept as long as returns", |ws| { ws.profiles[0].device.return_window_days = 60; ws.profiles[0].device.days_transactions_kept = 60; }, "GDN-RETURN-WINDOW", None, ""),
     ];
     let catalog = Catalog::builtin();
     for (case, change, code, severity, words) in cases {

@@ -286,7 +286,7 @@ pub fn diff(old: &ResolvedProfile, new: &ResolvedProfile) -> Vec<Change> {
         });
     }
     let (a, b) = (&old.device, &new.device);
-    let fields: [(&'static str, bool); 7] = [
+    let fields: [(&'static str, bool); 9] = [
         (
             "offline timeout",
             a.offline_timeout_secs != b.offline_timeout_secs,
@@ -311,6 +311,14 @@ pub fn diff(old: &ResolvedProfile, new: &ResolvedProfile) -> Vec<Change> {
         (
             "database export schedule",
             a.export_schedule != b.export_schedule,
+        ),
+        (
+            "days transactions kept",
+            a.days_transactions_kept != b.days_transactions_kept,
+        ),
+        (
+            "return window",
+            a.return_window_days != b.return_window_days,
         ),
     ];
     for (field, changed) in fields {

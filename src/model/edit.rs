@@ -61,6 +61,8 @@ pub enum DeviceValue {
     ImageFolder(String),
     DataExportFolder(String),
     ExportSchedule(ExportSchedule),
+    DaysTransactionsKept(i64),
+    ReturnWindowDays(i64),
 }
 
 /// A value of a profile's own fields.
@@ -217,6 +219,10 @@ impl ProfileValue {
             ProfileValue::Device(D::ImageFolder(v)) => set(&mut de.image_folder, v),
             ProfileValue::Device(D::DataExportFolder(v)) => set(&mut de.data_export_folder, v),
             ProfileValue::Device(D::ExportSchedule(v)) => set(&mut de.export_schedule, v),
+            ProfileValue::Device(D::DaysTransactionsKept(v)) => {
+                set(&mut de.days_transactions_kept, v)
+            }
+            ProfileValue::Device(D::ReturnWindowDays(v)) => set(&mut de.return_window_days, v),
             ProfileValue::Target(v) => set(&mut p.target, v),
         }
     }
@@ -252,6 +258,8 @@ impl ProfileValue {
             ProfileValue::Device(D::ImageFolder(_)) => ("image folder", true),
             ProfileValue::Device(D::DataExportFolder(_)) => ("data export folder", true),
             ProfileValue::Device(D::ExportSchedule(_)) => ("export schedule", false),
+            ProfileValue::Device(D::DaysTransactionsKept(_)) => ("days transactions kept", true),
+            ProfileValue::Device(D::ReturnWindowDays(_)) => ("return window", true),
             ProfileValue::Target(_) => ("target system", false),
         }
     }
@@ -279,7 +287,9 @@ impl ProfileValue {
                 D::OfflineTimeoutSecs(n)
                 | D::ReconnectIntervalMins(n)
                 | D::NewDatabaseCheckMins(n)
-                | D::UploadTransactionSize(n),
+                | D::UploadTransactionSize(n)
+                | D::DaysTransactionsKept(n)
+                | D::ReturnWindowDays(n),
             ) => n.to_string(),
             ProfileValue::Customers(C::LimitPartyTable(v)) => {
                 if *v { "on" } else { "off" }.to_string()

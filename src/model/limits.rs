@@ -239,6 +239,17 @@ pub struct DeviceConfig {
     pub data_export_folder: String,
     /// When the offline database is exported.
     pub export_schedule: ExportSchedule,
+    /// Days a register keeps its transactions offline (Dynamics 365 Commerce: days
+    /// transactions exist); a blind return of an older sale finds nothing offline.
+    #[serde(default = "thirty")]
+    pub days_transactions_kept: i64,
+    /// The store's return window, days: how old a sale a customer may bring back.
+    #[serde(default = "thirty")]
+    pub return_window_days: i64,
+}
+
+fn thirty() -> i64 {
+    30
 }
 
 impl Default for DeviceConfig {
@@ -251,6 +262,8 @@ impl Default for DeviceConfig {
             image_folder: r"C:\Retail\Images".into(),
             data_export_folder: r"C:\Retail\Export".into(),
             export_schedule: ExportSchedule::Never,
+            days_transactions_kept: 30,
+            return_window_days: 30,
         }
     }
 }

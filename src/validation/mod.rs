@@ -46,6 +46,8 @@ pub enum DeviceField {
     ImageFolder,
     DataExportFolder,
     ExportSchedule,
+    DaysTransactionsKept,
+    ReturnWindow,
 }
 
 /// The field a diagnostic concerns.
@@ -123,6 +125,8 @@ impl Field {
                     DeviceField::ImageFolder => "image-folder",
                     DeviceField::DataExportFolder => "data-export-folder",
                     DeviceField::ExportSchedule => "export-schedule",
+                    DeviceField::DaysTransactionsKept => "days-transactions-kept",
+                    DeviceField::ReturnWindow => "return-window",
                 }
             ),
         }

@@ -210,6 +210,14 @@ pub fn DeviceSection(
                 <div class="with-badge"><ChoiceSelect id=fid(DeviceField::ExportSchedule) label="Database export schedule" value=schedule issues=true
                     on_change=Callback::new(move |s: Option<ExportSchedule>| if let Some(s) = s { set(id, ProfileValue::Device(DeviceValue::ExportSchedule(s))) })/><TargetBadge id field=Field::Device(DeviceField::ExportSchedule)/></div>
             </div>
+            <h3 id="retention-title">"Transactions kept offline"</h3>
+            <p class="hint">"How long a register keeps its sales offline, against how old a sale customers may return (Dynamics 365 Commerce: Days transactions exist)."</p>
+            <div class="field-grid" role="group" aria-labelledby="retention-title">
+                <div class="with-badge"><NumberField id=fid(DeviceField::DaysTransactionsKept) label="Days transactions kept" unit="days" value=d(|c| c.days_transactions_kept)
+                    on_commit=Callback::new(move |v| set(id, ProfileValue::Device(DeviceValue::DaysTransactionsKept(v))))/><TargetBadge id field=Field::Device(DeviceField::DaysTransactionsKept)/></div>
+                <div class="with-badge"><NumberField id=fid(DeviceField::ReturnWindow) label="Return window" unit="days" value=d(|c| c.return_window_days)
+                    on_commit=Callback::new(move |v| set(id, ProfileValue::Device(DeviceValue::ReturnWindowDays(v))))/><TargetBadge id field=Field::Device(DeviceField::ReturnWindow)/></div>
+            </div>
         </section>
     }
 }

@@ -19,7 +19,7 @@ fn folder_problem(path: &str) -> Option<&'static str> {
 
 pub(in crate::validation) fn device(p: &Profile, out: &mut Vec<Diagnostic>) {
     let d = &p.device;
-    let ranges: [(i64, i64, i64, &str, &str, DeviceField); 4] = [
+    let ranges: [(i64, i64, i64, &str, &str, DeviceField); 6] = [
         (
             d.offline_timeout_secs,
             1,
@@ -51,6 +51,22 @@ pub(in crate::validation) fn device(p: &Profile, out: &mut Vec<Diagnostic>) {
             "Upload transaction size",
             "rows",
             DeviceField::UploadTransactionSize,
+        ),
+        (
+            d.days_transactions_kept,
+            1,
+            3650,
+            "Days transactions kept offline",
+            "days",
+            DeviceField::DaysTransactionsKept,
+        ),
+        (
+            d.return_window_days,
+            0,
+            3650,
+            "Return window",
+            "days",
+            DeviceField::ReturnWindow,
         ),
     ];
     for (value, min, max, what, unit, field) in ranges {

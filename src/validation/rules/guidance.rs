@@ -29,6 +29,12 @@ pub(in crate::validation) fn guidance(
     counters_and_keys(p, &scopes, catalog, out);
     prerequisites(p, &scopes, out);
     party(p, &scopes, out);
+    let d = &p.device;
+    if d.days_transactions_kept >= 1 && d.days_transactions_kept < d.return_window_days {
+        push(out, "GDN-RETURN-WINDOW", Severity::Warning, place(Some(p.id), None, None, Field::Device(DeviceField::DaysTransactionsKept)),
+            format!("Registers keep {} days of transactions offline, but customers may return a sale up to {} days old: offline, a return of an older sale finds no transaction to return against. Source: Dynamics 365 Commerce guidance (days transactions exist \u{2248} the return window: 30, 31 or 60 days).", d.days_transactions_kept, d.return_window_days),
+            fix(format!("Keep {} days offline", d.return_window_days), Edit::SetProfile { profile: p.id, value: ProfileValue::Device(crate::model::edit::DeviceValue::DaysTransactionsKept(d.return_window_days)) }));
+    }
     let uploading: Vec<&&Scope> = scopes.iter().filter(|s| s.direction.uploads()).collect();
     if uploading.len() > 1 {
         let names: Vec<String> = uploading

@@ -10,6 +10,7 @@ const R3_LIMITS: &str = "Not implemented in AX 2012 R3 as released (setting up o
 const R3_DEVICE: &str = "Not implemented in AX 2012 R3 as released (SQLite device configuration documentation): only the offline timeout and the reconnect interval work.";
 const D365_SCOPE: &str = "In Dynamics 365 Commerce this is the recurrence of the distribution schedule job that generates the scope\u{2019}s download sessions, set on the Distribution schedule page rather than in the profile.";
 const D365_LIMITS: &str = "Dynamics 365 Commerce has no offline product or customer limit: offline databases receive all the data of their channel database group; exclude tables to stay under 8 GB.";
+const R3_RETENTION: &str = "AX 2012 R3 keeps no such setting in the offline profile: offline databases keep what synchronization brings. The studio checks it as a planning value against the return window.";
 const D365_DEVICE: &str = "No equivalent known in Dynamics 365 Commerce: the setting travels in the package but has no effect there.";
 
 /// What `target` does with the setting `field` shows, when it is not what the procedure says:
@@ -19,8 +20,14 @@ pub fn note(target: TargetSystem, field: Field) -> Option<&'static str> {
         field,
         Field::Device(DeviceField::OfflineTimeout | DeviceField::ReconnectInterval)
     );
+    let retention = matches!(
+        field,
+        Field::Device(DeviceField::DaysTransactionsKept | DeviceField::ReturnWindow)
+    );
     match (target, field) {
         (TargetSystem::Essentials, _) => None,
+        (TargetSystem::Commerce, _) if retention => None,
+        (TargetSystem::Ax2012R3, _) if retention => Some(R3_RETENTION),
         (_, Field::Device(_)) if device_works => None,
         (TargetSystem::Ax2012R3, Field::ScopeFrequency | Field::ScopeFrequencyUnit) => {
             Some(R3_SCOPE)
@@ -44,6 +51,10 @@ pub fn badge(target: TargetSystem, field: Field) -> Option<&'static str> {
             "set on the distribution schedule in this system"
         }
         (TargetSystem::Commerce, _) => "no effect in this system",
+        (
+            TargetSystem::Ax2012R3,
+            Field::Device(DeviceField::DaysTransactionsKept | DeviceField::ReturnWindow),
+        ) => "a planning value in this release",
         _ => "not implemented in this release",
     })
 }
