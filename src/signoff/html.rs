@@ -6,7 +6,7 @@
 use super::{Report, NOT_RECORDED};
 use crate::sim::chart::{colour, gauge_svg, human_bytes, pair_bars_svg, sizes_svg};
 use crate::sim::{SimRecord, DATABASE_CAP_BYTES, DATABASE_GUIDANCE_BYTES, SCENARIO_FIELDS};
-use crate::validation::thousands;
+use crate::validation::{thousands, Severity};
 use std::fmt::Write;
 
 /// The report's stylesheet (screen and print, A4 and Letter), inlined into `report.html`.
@@ -159,14 +159,14 @@ fn glance(h: &mut String, r: &Report) {
     );
     match &r.extras.sim {
         Some(sim) => {
-            let peak = sim.peak_bytes() as f64;
+            let (peak, _) = sim.largest();
             fact(
                 h,
                 "Largest register database",
                 &format!(
-                    "{} ({ESTIMATE}), {:.2}% of the 8 GB guidance",
-                    human_bytes(peak),
-                    peak / DATABASE_GUIDANCE_BYTES as f64 * 100.0
+                    "{}, {:.2}% of the 8 GB guidance",
+                    largest_words(sim),
+                    peak as f64 / DATABASE_GUIDANCE_BYTES as f64 * 100.0
                 ),
             );
             fact(
@@ -207,10 +207,7 @@ fn glance(h: &mut String, r: &Report) {
 }
 
 fn scopes(h: &mut String, r: &Report) {
-    let _ = write!(
-        h,
-        "<section class=\"sheet\"><h2>Scopes, in synchronization order</h2><table class=\"doc\"><thead><tr><th scope=\"col\" class=\"num\">#</th><th scope=\"col\">Scope</th><th scope=\"col\">Direction</th><th scope=\"col\">Frequency</th><th scope=\"col\">Tables</th></tr></thead><tbody>"
-    );
+    h.push_str("<section class=\"sheet\"><h2>Scopes, in synchronization order</h2><table class=\"doc scopes\"><thead><tr><th scope=\"col\" class=\"num\">#</th><th scope=\"col\">Scope</th><th scope=\"col\">Direction</th><th scope=\"col\">Frequency</th><th scope=\"col\" class=\"num\">Tables</th></tr></thead><tbody>");
     for s in &r.scopes {
         let conflicts = s
             .conflicts
@@ -218,15 +215,18 @@ fn scopes(h: &mut String, r: &Report) {
             .unwrap_or_default();
         let _ = write!(
             h,
-            "<tr><td class=\"num\">{}</td><th scope=\"row\" class=\"scope-name\">{}</th><td>{}{conflicts}</td><td class=\"nowrap\">{}</td><td><span class=\"small\">{} table{}:</span> <span class=\"tables\">{}</span></td></tr>",
+            "<tr class=\"scope-row\"><td class=\"num\">{}</td><th scope=\"row\" class=\"scope-name\">{}</th><td>{}{conflicts}</td><td class=\"nowrap\">{}</td><td class=\"num\">{}</td></tr><tr class=\"names-row\"><td></td><td colspan=\"4\"><ul class=\"table-names\" aria-label=\"Tables of {}\">",
             s.position,
             esc(&s.description),
             s.direction,
             esc(&s.frequency),
             s.tables.len(),
-            if s.tables.len() == 1 { "" } else { "s" },
-            esc(&s.tables.join(", "))
+            esc(&s.description)
         );
+        for t in &s.tables {
+            let _ = write!(h, "<li>{}</li>", esc(t));
+        }
+        h.push_str("</ul></td></tr>");
     }
     h.push_str("</tbody></table></section>");
 }
@@ -268,8 +268,16 @@ fn checks(h: &mut String, r: &Report) {
         h.push_str("<p class=\"none\">No findings.</p></section>");
         return;
     }
-    h.push_str("<table class=\"doc\"><thead><tr><th scope=\"col\">Severity and code</th><th scope=\"col\">Where</th><th scope=\"col\">Finding</th></tr></thead><tbody>");
-    for d in &r.checks {
+    // Errors and warnings in full; notes (info) by code with their count and places.
+    let infos: Vec<&super::CheckRow> = r
+        .checks
+        .iter()
+        .filter(|d| d.severity == Severity::Info)
+        .collect();
+    if infos.len() < r.checks.len() {
+        h.push_str("<table class=\"doc\"><thead><tr><th scope=\"col\">Severity and code</th><th scope=\"col\">Where</th><th scope=\"col\">Finding</th></tr></thead><tbody>");
+    }
+    for d in r.checks.iter().filter(|d| d.severity != Severity::Info) {
         let _ = write!(
             h,
             "<tr><td class=\"code-cell\"><span class=\"sev {}\">{}</span><br><code class=\"small\">{}</code></td><td class=\"where\">{}</td><td>{}</td></tr>",
@@ -280,7 +288,47 @@ fn checks(h: &mut String, r: &Report) {
             esc(&d.message)
         );
     }
-    h.push_str("</tbody></table></section>");
+    if infos.len() < r.checks.len() {
+        h.push_str("</tbody></table>");
+    }
+    if !infos.is_empty() {
+        let _ = write!(
+            h,
+            "<h3>Notes ({}), by kind</h3><ul class=\"notes\">",
+            infos.len()
+        );
+        let mut codes: Vec<&str> = Vec::new();
+        for d in &infos {
+            if !codes.contains(&d.code) {
+                codes.push(d.code);
+            }
+        }
+        for code in codes {
+            let of: Vec<&&super::CheckRow> = infos.iter().filter(|d| d.code == code).collect();
+            let places: Vec<&str> = of
+                .iter()
+                .map(|d| d.place.as_str())
+                .filter(|p| !p.is_empty())
+                .collect();
+            let _ = write!(
+                h,
+                "<li><code>{code}</code> \u{d7}{}: {}{}</li>",
+                of.len(),
+                esc(&of[0].message),
+                if of.len() > 1 {
+                    format!(
+                        " <span class=\"small\">(and {} more like it; where: {})</span>",
+                        of.len() - 1,
+                        esc(&places.join("; "))
+                    )
+                } else {
+                    String::new()
+                }
+            );
+        }
+        h.push_str("</ul>");
+    }
+    h.push_str("</section>");
 }
 
 fn operations(h: &mut String, r: &Report) {
@@ -377,16 +425,29 @@ fn simulation(h: &mut String, sim: &SimRecord) {
     sim_results(h, sim);
 }
 
+/// The largest register database in words: measured by SQLite when it was, beside the estimate.
+fn largest_words(sim: &SimRecord) -> String {
+    match sim.largest_measured() {
+        Some(m) => format!(
+            "{} as SQLite stores it (measured: pages \u{d7} page size; the estimate from the catalog\u{2019}s row sizes is {}, {:+.0}%)",
+            human_bytes(m as f64),
+            human_bytes(sim.peak_bytes() as f64),
+            (m as f64 / sim.peak_bytes().max(1) as f64 - 1.0) * 100.0
+        ),
+        None => format!("{} ({ESTIMATE}; not measured)", human_bytes(sim.peak_bytes() as f64)),
+    }
+}
+
 fn sim_results(h: &mut String, sim: &SimRecord) {
     let m = &sim.summary;
-    let peak = sim.peak_bytes() as f64;
+    let peak = sim.largest().0 as f64;
     let _ = write!(h, "<section class=\"sheet\"><h2>Simulation: results</h2><p class=\"small\">{} registers over {:.1} simulated hours. Byte figures are estimates from the catalog\u{2019}s row sizes; session counts and rows come from the run on real SQLite databases.</p><dl class=\"kv\">", m.registers, sim.hours);
     fact(
         h,
         "Largest register database",
         &format!(
-            "{} ({ESTIMATE}) \u{2014} {:.2}% of the 8 GB guidance, {:.2}% of the 10 GB cap",
-            human_bytes(peak),
+            "{} \u{2014} {:.2}% of the 8 GB guidance, {:.2}% of the 10 GB cap",
+            largest_words(sim),
             peak / DATABASE_GUIDANCE_BYTES as f64 * 100.0,
             peak / DATABASE_CAP_BYTES as f64 * 100.0
         ),
@@ -451,9 +512,14 @@ fn sim_results(h: &mut String, sim: &SimRecord) {
     if let Some(note) = note {
         let _ = write!(h, "<p class=\"small\">{}</p>", esc(&note));
     }
-    h.push_str("<table class=\"doc\"><thead><tr><th scope=\"col\">Register</th><th scope=\"col\" class=\"num\">Size at the end (estimate)</th><th scope=\"col\" class=\"num\">Largest during the run</th><th scope=\"col\" class=\"num\">Share of the 8 GB guidance</th><th scope=\"col\" class=\"num\">Share of the 10 GB cap</th></tr></thead><tbody>");
+    h.push_str("<table class=\"doc\"><thead><tr><th scope=\"col\">Register</th><th scope=\"col\" class=\"num\">Size at the end (estimate)</th><th scope=\"col\" class=\"num\">Largest during the run (estimate)</th><th scope=\"col\" class=\"num\">Measured at the end (SQLite)</th><th scope=\"col\" class=\"num\">Share of the 8 GB guidance</th><th scope=\"col\" class=\"num\">Share of the 10 GB cap</th></tr></thead><tbody>");
     for r in &sim.registers {
-        let _ = write!(h, "<tr><th scope=\"row\" class=\"nowrap\">Register {}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{:.2}%{}</td><td class=\"num\">{:.2}%</td></tr>", r.register, human_bytes(r.final_bytes as f64), human_bytes(r.peak_bytes as f64), r.guidance_percent, if r.over_guidance() { " (over)" } else { "" }, r.cap_percent);
+        let measured = match (r.measured_bytes, r.measured_vs_estimate_percent()) {
+            (Some(m), Some(d)) => format!("{} ({d:+.0}%)", human_bytes(m as f64)),
+            (Some(m), None) => human_bytes(m as f64),
+            _ => "not measured".into(),
+        };
+        let _ = write!(h, "<tr><th scope=\"row\" class=\"nowrap\">Register {}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{measured}</td><td class=\"num\">{:.2}%{}</td><td class=\"num\">{:.2}%</td></tr>", r.register, human_bytes(r.final_bytes as f64), human_bytes(r.peak_bytes as f64), r.guidance_percent, if r.over_guidance() { " (over)" } else { "" }, r.cap_percent);
     }
     h.push_str("</tbody></table>");
     volumes(h, sim);

@@ -217,7 +217,10 @@ fn device_rows(d: &crate::model::DeviceConfig) -> Vec<(&'static str, String)> {
         ("Image folder", d.image_folder.clone()),
         ("Data export folder", d.data_export_folder.clone()),
         ("Export schedule", d.export_schedule.label().to_string()),
-        ("Days transactions kept offline", format!("{} days", d.days_transactions_kept)),
+        (
+            "Days transactions kept offline",
+            format!("{} days", d.days_transactions_kept),
+        ),
         ("Return window", format!("{} days", d.return_window_days)),
     ]
 }

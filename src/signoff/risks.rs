@@ -121,11 +121,11 @@ pub fn risks(r: &Report) -> Vec<Risk> {
                 });
             }
             let s = &sim.summary;
-            let peak = sim.peak_bytes();
+            let (peak, measured) = sim.largest();
             if peak > DATABASE_GUIDANCE_BYTES {
                 out.push(Risk {
                     level: if peak > DATABASE_CAP_BYTES { RiskLevel::High } else { RiskLevel::Medium },
-                    what: format!("The largest register database reaches {} (estimate)", human_bytes(peak as f64)),
+                    what: format!("The largest register database reaches {} ({})", human_bytes(peak as f64), if measured { "measured" } else { "estimate" }),
                     consequence: "Above the 8 GB guidance: provisioning is slow, and at the 10 GB SQL Server Express cap the register can no longer switch offline.".into(),
                     source: "Simulation: database size".into(),
                 });

@@ -16,8 +16,8 @@ pub mod status;
 pub mod volume;
 
 pub use engine::{
-    Conflict, Engine, Progress, RunPhase, Session, SimError, SimResult, SizeSample, TableVolume,
-    Winner,
+    Conflict, Engine, Measure, Progress, RunPhase, Session, SimError, SimResult, SizeSample,
+    TableVolume, Winner,
 };
 pub use fields::{scenario_field, ScenarioField, SCENARIO_FIELDS};
 pub use record::{SimRecord, SIM_FORMAT};

@@ -143,4 +143,24 @@ impl SimRecord {
     pub fn peak_bytes(&self) -> u64 {
         self.summary.peak_database_bytes
     }
+
+    /// Adds each register's measured size (`(register, bytes)`).
+    pub fn with_measured(mut self, measured: &[(u32, u64)]) -> SimRecord {
+        self.registers = super::report::with_measurements(self.registers, measured);
+        self
+    }
+
+    /// The largest register database measured, if any register was.
+    pub fn largest_measured(&self) -> Option<u64> {
+        self.registers.iter().filter_map(|r| r.measured_bytes).max()
+    }
+
+    /// The largest register database as the guidance compares it: measured when known, else
+    /// the largest estimate during the run; and whether it was measured.
+    pub fn largest(&self) -> (u64, bool) {
+        match self.largest_measured() {
+            Some(m) => (m, true),
+            None => (self.peak_bytes(), false),
+        }
+    }
 }

@@ -122,13 +122,47 @@ pub struct RegisterSize {
     pub guidance_percent: f64,
     /// The final size as a percentage of [`DATABASE_CAP_BYTES`].
     pub cap_percent: f64,
+    /// Its size as SQLite stores it (pages × page size), once measured; the guidance and cap
+    /// percentages then use it.
+    #[serde(default)]
+    pub measured_bytes: Option<u64>,
 }
 
 impl RegisterSize {
+    /// The size compared with the guidance and cap: measured when known, else the estimate.
+    pub fn compared_bytes(&self) -> u64 {
+        self.measured_bytes.unwrap_or(self.final_bytes)
+    }
+
     /// Whether the register ends above the guidance.
     pub fn over_guidance(&self) -> bool {
-        self.final_bytes > DATABASE_GUIDANCE_BYTES
+        self.compared_bytes() > DATABASE_GUIDANCE_BYTES
     }
+
+    /// How far the measurement is from the estimate, in percent of the estimate.
+    pub fn measured_vs_estimate_percent(&self) -> Option<f64> {
+        let m = self.measured_bytes? as f64;
+        (self.final_bytes > 0).then(|| (m / self.final_bytes as f64 - 1.0) * 100.0)
+    }
+
+    /// This size with its measurement, the percentages taken from it.
+    pub fn with_measured(mut self, bytes: u64) -> RegisterSize {
+        self.measured_bytes = Some(bytes);
+        self.guidance_percent = bytes as f64 / DATABASE_GUIDANCE_BYTES as f64 * 100.0;
+        self.cap_percent = bytes as f64 / DATABASE_CAP_BYTES as f64 * 100.0;
+        self
+    }
+}
+
+/// Register sizes with the measurements known (`(register, bytes)`).
+pub fn with_measurements(sizes: Vec<RegisterSize>, measured: &[(u32, u64)]) -> Vec<RegisterSize> {
+    sizes
+        .into_iter()
+        .map(|s| match measured.iter().find(|(r, _)| *r == s.register) {
+            Some((_, bytes)) => s.with_measured(*bytes),
+            None => s,
+        })
+        .collect()
 }
 
 impl SimResult {
@@ -150,6 +184,7 @@ impl SimResult {
                     peak_bytes: peak,
                     guidance_percent: last.bytes as f64 / DATABASE_GUIDANCE_BYTES as f64 * 100.0,
                     cap_percent: last.bytes as f64 / DATABASE_CAP_BYTES as f64 * 100.0,
+                    measured_bytes: None,
                 })
             })
             .collect()

@@ -69,8 +69,10 @@ test('the report of Default pr after a simulation prints to PDF with its name, h
   const chrome = ['Skip to content', 'Print or save as PDF', 'All data stays in this browser'].filter((w) => flat.includes(w));
   expect(chrome, 'app chrome in the PDF').toEqual([]);
   const pages = Number(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);
-  expect(pages).toBeGreaterThanOrEqual(8);
-  expect(pages).toBeLessThanOrEqual(16);
+  // The default profile with a simulation: 13–16 A4 pages (400 tables listed, every check, the
+  // operations, the simulation); the bounds leave room for a wording change, not for a layout bug.
+  expect(pages).toBeGreaterThanOrEqual(10);
+  expect(pages).toBeLessThanOrEqual(20);
   // The Paper choice sets the page size the browser prints on.
   await page.emulateMedia({ media: 'screen' });
   await page.getByLabel('Paper').selectOption('Letter');

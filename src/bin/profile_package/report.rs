@@ -134,7 +134,15 @@ pub fn simulate(file: &str, o: &Options) -> ExitCode {
     };
     match engine.run() {
         Ok(result) => {
-            let record = SimRecord::of(&imported.profile, &scenario, result);
+            let result = result.clone();
+            let measured = match engine.measure_registers() {
+                Ok(m) => m,
+                Err(e) => {
+                    return usage_error(format!("measuring the register databases failed: {e}"))
+                }
+            };
+            let record =
+                SimRecord::of(&imported.profile, &scenario, &result).with_measured(&measured);
             write_out(
                 &format!("{}\n", record.to_json()),
                 o.get("out").or(o.get("o")),

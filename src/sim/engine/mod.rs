@@ -14,6 +14,7 @@
 mod result;
 mod setup;
 mod sql;
+pub use sql::typical_length;
 mod sync;
 
 pub use result::{
@@ -67,6 +68,23 @@ pub struct SimTable {
 /// Rows of the shared numbers table (`regs._ops_n`, 0 to `CHUNK_ROWS - 1`): every generated or
 /// copied row set is cut into pieces of at most this many rows.
 const CHUNK_ROWS: u64 = 20_000;
+/// The alias a measurement's database is attached under.
+const MEASURE: &str = "ops_measure";
+
+/// A measurement of one register's database in progress ([`Engine::start_measure`]).
+#[derive(Debug)]
+pub struct Measure {
+    register: u32,
+    next: usize,
+}
+
+impl Measure {
+    /// The register measured.
+    pub fn register(&self) -> u32 {
+        self.register
+    }
+}
+
 /// Generated cells (rows × columns) per setup work unit: keeps one unit near 10–20 ms natively.
 const CHUNK_CELLS: u64 = 25_000;
 /// Unfiltered replica tables up to this many cells (rows × columns) are copied in one statement
@@ -249,14 +267,15 @@ impl<D: Database> Engine<D> {
                     .columns
                     .iter()
                     .map(|c| {
+                        // The declared length; `MAX` (and a missing length) as MAX_TEXT.
                         let size = match c.size {
                             Some(crate::catalog::ColumnSize::Length(n)) => n as usize,
-                            _ => 40,
+                            _ => sql::MAX_TEXT,
                         };
                         (
                             c.name.clone(),
                             c.sql_type,
-                            size.clamp(1, 40),
+                            size.max(1),
                             t.primary_key.contains(&c.name),
                         )
                     })
@@ -525,46 +544,114 @@ impl<D: Database> Engine<D> {
     /// their real columns and keys, holding what the register has received (the shared replica
     /// as of its last session of each scope) and its own rows.
     pub fn export_register(&self, register: u32, target: &str) -> Result<(), SimError> {
-        let Some(state) = self.registers.get(register.saturating_sub(1) as usize) else {
+        self.commit()?;
+        self.db.attach(target, "out")?;
+        let result = self.copy_register(register);
+        let detached = self.db.detach("out");
+        result?;
+        detached?;
+        Ok(())
+    }
+
+    /// Register `register`'s offline database as SQLite stores it: its rows copied into a
+    /// fresh in-memory database, then its pages × page size — a measurement, beside the
+    /// estimate from catalog row sizes.
+    pub fn measure_register(&self, register: u32) -> Result<u64, SimError> {
+        let mut m = self.start_measure(register)?;
+        loop {
+            if let Some(bytes) = self.measure_step(&mut m)? {
+                return Ok(bytes);
+            }
+        }
+    }
+
+    /// Every register's measured size ([`Engine::measure_register`]), by register.
+    pub fn measure_registers(&self) -> Result<Vec<(u32, u64)>, SimError> {
+        (1..=self.registers.len() as u32)
+            .map(|r| Ok((r, self.measure_register(r)?)))
+            .collect()
+    }
+
+    /// Starts measuring register `register` in steps ([`Engine::measure_step`], one table
+    /// each), so that a page can stay responsive in between.
+    pub fn start_measure(&self, register: u32) -> Result<Measure, SimError> {
+        if register == 0 || register as usize > self.registers.len() {
             return Err(SimError::Db(DbError::Misuse(format!(
                 "there is no register {register}"
             ))));
-        };
+        }
         self.commit()?;
-        self.db.attach(target, "out")?;
+        self.db.attach(":memory:", MEASURE)?;
+        Ok(Measure { register, next: 0 })
+    }
+
+    /// Copies the next table of a measurement; the register's bytes once every table is in.
+    /// On an error the measurement's database is let go.
+    pub fn measure_step(&self, m: &mut Measure) -> Result<Option<u64>, SimError> {
+        let result = (|| {
+            let synced: Vec<&SimTable> = self.tables.iter().filter(|t| t.scope.is_some()).collect();
+            if let Some(t) = synced.get(m.next) {
+                m.next += 1;
+                self.copy_table(m.register, t, MEASURE)?;
+                return Ok(None);
+            }
+            let pages = self.count(&format!("PRAGMA {MEASURE}.page_count"), &[])?;
+            let size = self.count(&format!("PRAGMA {MEASURE}.page_size"), &[])?;
+            Ok(Some(pages * size))
+        })();
+        if !matches!(result, Ok(None)) {
+            let _ = self.db.detach(MEASURE);
+        }
+        result
+    }
+
+    /// Copies register `register`'s rows into the attached database `out`.
+    fn copy_register(&self, register: u32) -> Result<(), SimError> {
+        if register == 0 || register as usize > self.registers.len() {
+            return Err(SimError::Db(DbError::Misuse(format!(
+                "there is no register {register}"
+            ))));
+        }
         let result = (|| {
             self.db.exec_batch("BEGIN")?;
             for t in self.tables.iter().filter(|t| t.scope.is_some()) {
-                let ddl = t.ddl.replacen("CREATE TABLE \"", "CREATE TABLE out.\"", 1);
-                self.db.exec_batch(&ddl)?;
-                let cols = Self::column_list(t);
-                let name = q(&t.name);
-                let scope = t.scope.unwrap_or(0);
-                let Some(last) = state.last_run[scope] else {
-                    continue;
-                };
-                if t.counter.is_some() {
-                    let base = i64::from(register - 1) * REGISTER_ROWS;
-                    self.db.execute(
-                        &format!("INSERT OR IGNORE INTO out.{name} ({cols}) SELECT {cols} FROM regs.{name} WHERE \"_ops_row\" > ?1 AND \"_ops_row\" <= ?2"),
-                        &[Value::Integer(base), Value::Integer(base + REGISTER_ROWS)],
-                    )?;
-                }
-                if self.profile.scopes[scope].direction.downloads() {
-                    self.db.execute(
-                        &format!("INSERT OR IGNORE INTO out.{name} ({cols}) SELECT {cols} FROM replica.{name} WHERE \"_ops_changed\" <= ?1"),
-                        &[Value::Integer(last as i64)],
-                    )?;
-                }
+                self.copy_table(register, t, "out")?;
             }
             self.db.exec_batch("COMMIT")
         })();
         if result.is_err() {
             let _ = self.db.exec_batch("ROLLBACK");
         }
-        let detached = self.db.detach("out");
-        result?;
-        detached?;
+        Ok(result?)
+    }
+
+    /// Creates table `t` in the attached database `alias` and copies what register `register`
+    /// holds of it: its own rows, and what its downloads brought up to its last session.
+    fn copy_table(&self, register: u32, t: &SimTable, alias: &str) -> Result<(), DbError> {
+        let state = &self.registers[register as usize - 1];
+        let ddl = t
+            .ddl
+            .replacen("CREATE TABLE \"", &format!("CREATE TABLE {alias}.\""), 1);
+        self.db.exec_batch(&ddl)?;
+        let cols = Self::column_list(t);
+        let name = q(&t.name);
+        let scope = t.scope.unwrap_or(0);
+        let Some(last) = state.last_run[scope] else {
+            return Ok(());
+        };
+        if t.counter.is_some() {
+            let base = i64::from(register - 1) * REGISTER_ROWS;
+            self.db.execute(
+                &format!("INSERT OR IGNORE INTO {alias}.{name} ({cols}) SELECT {cols} FROM regs.{name} WHERE \"_ops_row\" > ?1 AND \"_ops_row\" <= ?2"),
+                &[Value::Integer(base), Value::Integer(base + REGISTER_ROWS)],
+            )?;
+        }
+        if self.profile.scopes[scope].direction.downloads() {
+            self.db.execute(
+                &format!("INSERT OR IGNORE INTO {alias}.{name} ({cols}) SELECT {cols} FROM replica.{name} WHERE \"_ops_changed\" <= ?1"),
+                &[Value::Integer(last as i64)],
+            )?;
+        }
         Ok(())
     }
 

@@ -142,12 +142,23 @@ impl<D: Database> Engine<D> {
                         .filter(|c| c.is_ascii_alphanumeric())
                         .take(4)
                         .collect();
-                    // Key columns stay unique, so the real primary keys hold in exported
-                    // databases; a prefix and 20 digits fit in 24 characters.
-                    if *key || *size >= 24 || prefix.len() + digits <= *size {
-                        format!("('{prefix}' || nt)")
+                    let size = (*size).min(MAX_TEXT);
+                    if *key {
+                        // Key columns stay unique, so the real primary keys hold in exported
+                        // databases; a prefix and 20 digits fit in 24 characters.
+                        if size >= 24 || prefix.len() + digits <= size {
+                            format!("('{prefix}' || nt)")
+                        } else {
+                            format!("substr('{prefix}' || nt, 1, {size})")
+                        }
                     } else {
-                        format!("substr('{prefix}' || nt, 1, {size})")
+                        // As long as real values of the column typically are (60–140% of
+                        // `typical_length`, by row), never shorter than the unique text nor
+                        // longer than the declared length.
+                        let typical = typical_length(name, size);
+                        format!(
+                            "substr('{prefix}' || nt || printf('%.*c', {size}, 'x'), 1, max(length('{prefix}' || nt), min({size}, {typical} * (60 + h % 81) / 100)))"
+                        )
                     }
                 }
             })
@@ -314,4 +325,37 @@ impl<D: Database> Engine<D> {
             })
             .sum()
     }
+}
+
+/// The length a text column of declared `MAX` size is generated with at most (and the size a
+/// missing length counts as).
+pub(super) const MAX_TEXT: usize = 1000;
+
+/// How many characters a real value of a text column typically holds: names and addresses as
+/// long as real ones are, descriptions a sentence, everything else a quarter of its declared
+/// length and `MAX` columns 200 characters — the catalog's own row-size assumptions
+/// (`../shared/catalog/README.md`: strings about 25% full, MAX columns 200 B).
+pub fn typical_length(column: &str, size: usize) -> usize {
+    let c = column.to_ascii_uppercase();
+    let has = |w: &str| c.contains(w);
+    let typical = if size >= MAX_TEXT {
+        200
+    } else if has("EMAIL") || has("LOCATOR") || has("URL") {
+        24
+    } else if has("STREET") || has("ADDRESS") {
+        26
+    } else if has("NAME") {
+        18
+    } else if has("CITY") || has("COUNTY") {
+        10
+    } else if has("PHONE") || has("FAX") {
+        12
+    } else if has("ZIP") {
+        6
+    } else if has("DESCRIPTION") || has("TXT") || has("TEXT") || has("NOTE") {
+        40
+    } else {
+        size / 4
+    };
+    typical.clamp(1, size.max(1))
 }

@@ -52,6 +52,11 @@ pub struct SimStore {
     pub finished: RwSignal<usize>,
     /// The lesson being run or shown, if the run is one.
     lesson: RwSignal<Option<&'static crate::sim::lessons::Lesson>>,
+    /// Each register's measured database size of the last run, `(register, bytes)`, as the
+    /// measurement after the run finds them.
+    pub measured: RwSignal<Vec<(u32, u64)>>,
+    /// The register being measured, and how many there are.
+    pub measuring: RwSignal<Option<(u32, u32)>>,
     /// The engine of the last finished run, holding its databases.
     pub engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage>,
     /// A second profile to run on the same scenario, side by side.
@@ -73,6 +78,8 @@ impl SimStore {
             simulated: RwSignal::new(None),
             ran: RwSignal::new(None),
             ran_profile: RwSignal::new(None),
+            measured: RwSignal::new(Vec::new()),
+            measuring: RwSignal::new(None),
             lesson: RwSignal::new(None),
             finished: RwSignal::new(0),
             engine: StoredValue::new_local(None),
@@ -88,6 +95,7 @@ impl SimStore {
         self.simulated.track();
         self.ran.track();
         self.result.track();
+        self.measured.track();
         self.record_of_untracked(id)
     }
 
@@ -98,8 +106,10 @@ impl SimStore {
         let profile = self.ran_profile.get_untracked()?;
         (simulated == id).then_some(())?;
         self.result.with_untracked(|r| {
-            r.as_ref()
-                .map(|r| crate::sim::SimRecord::of(&profile, &scenario, r))
+            r.as_ref().map(|r| {
+                crate::sim::SimRecord::of(&profile, &scenario, r)
+                    .with_measured(&self.measured.get_untracked())
+            })
         })
     }
 

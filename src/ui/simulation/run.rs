@@ -51,6 +51,8 @@ impl SimStore {
         generation.update_value(|g| *g += 1);
         let this_run = generation.get_value();
         engine.set_value(None);
+        self.measured.set(Vec::new());
+        self.measuring.set(None);
         result.set(None);
         simulated.set(None);
         compared.set(None);
@@ -122,6 +124,7 @@ impl SimStore {
             if generation.get_value() != this_run {
                 return;
             }
+            let done = outcome.is_ok();
             state.set(match outcome {
                 Ok(()) => {
                     finished.update(|n| *n += 1);
@@ -132,6 +135,47 @@ impl SimStore {
                 Err(e) if e == "cancelled" => RunState::Cancelled,
                 Err(e) => RunState::Failed(e),
             });
+            if done {
+                self.measure(this_run).await;
+            }
         });
+    }
+}
+
+impl SimStore {
+    /// Measures each register's database of the finished run (pages × page size), one table
+    /// per browser turn so the page stays responsive; a newer run stops it.
+    async fn measure(self, this_run: u32) {
+        let registers = self
+            .result
+            .with_untracked(|r| r.as_ref().map_or(0, |r| r.registers()));
+        for register in 1..=registers {
+            self.measuring.set(Some((register, registers)));
+            let started = self
+                .engine
+                .with_value(|e| e.as_ref().map(|e| e.start_measure(register)));
+            let Some(Ok(mut m)) = started else { break };
+            loop {
+                yield_to_browser().await;
+                if self.generation.get_value() != this_run {
+                    return;
+                }
+                let step = self
+                    .engine
+                    .with_value(|e| e.as_ref().map(|e| e.measure_step(&mut m)));
+                match step {
+                    Some(Ok(None)) => continue,
+                    Some(Ok(Some(bytes))) => {
+                        self.measured.update(|v| v.push((register, bytes)));
+                        break;
+                    }
+                    _ => {
+                        self.measuring.set(None);
+                        return;
+                    }
+                }
+            }
+        }
+        self.measuring.set(None);
     }
 }
