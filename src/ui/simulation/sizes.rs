@@ -30,7 +30,7 @@ pub fn Sizes(
     let headline = move || {
         let all = sizes.with(|s| s.iter().all(|r| r.measured_bytes.is_some()));
         let (peak, how) = match sizes.with(|s| s.iter().filter_map(|r| r.measured_bytes).max()) {
-            Some(m) if all => (m as f64, format!("measured as SQLite stores it (the estimate from the catalog\u{2019}s row sizes is {}, {:+.0}%)", human_bytes(estimated_peak as f64), (m as f64 / estimated_peak.max(1) as f64 - 1.0) * 100.0)),
+            Some(m) if all => (m as f64, format!("measured as SQLite stores it; the estimate from the catalog\u{2019}s row sizes is {}, {:+.0}%", human_bytes(estimated_peak as f64), (m as f64 / estimated_peak.max(1) as f64 - 1.0) * 100.0)),
             _ => (estimated_peak as f64, "estimate".to_string()),
         };
         format!("Largest register database: {} ({how}) \u{2014} {:.2}% of the 8 GB guidance, {:.2}% of the 10 GB cap.", human_bytes(peak), peak / DATABASE_GUIDANCE_BYTES as f64 * 100.0, peak / DATABASE_CAP_BYTES as f64 * 100.0)
