@@ -50,3 +50,7 @@ choice!(TableDirection, TableDirection::as_str);
 choice!(JobSource, JobSource::key);
 choice!(Preset, Preset::label);
 choice!(TargetSystem, TargetSystem::key);
+choice!(
+    crate::sim::sweep::SweepVariable,
+    crate::sim::sweep::SweepVariable::key
+);

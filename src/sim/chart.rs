@@ -181,6 +181,97 @@ pub fn pair_bars_svg(initial: u64, later: u64, max: f64, colour: &str) -> String
     )
 }
 
+/// One figure of a sweep against the swept value: points joined by a line, each point labelled
+/// with its figure, and horizontal reference lines (`marks`: value and label, e.g. the 8 GB
+/// guidance) drawn dashed with their words. `log`: a logarithmic figure axis, so megabytes and
+/// the 8 GB guidance read on one chart.
+pub fn sweep_svg(
+    title: &str,
+    points: &[(f64, f64)],
+    shown: &dyn Fn(f64) -> String,
+    marks: &[(f64, &str)],
+    log: bool,
+) -> String {
+    const SW: f64 = 480.0;
+    const SH: f64 = 220.0;
+    let (x0, x1) = (70.0, SW - 20.0);
+    let (y0, y1) = (SH - 30.0, 20.0);
+    let xs: Vec<f64> = points.iter().map(|p| p.0).collect();
+    let (xmin, xmax) = (
+        xs.iter().copied().fold(f64::MAX, f64::min),
+        xs.iter().copied().fold(f64::MIN, f64::max),
+    );
+    let f = |v: f64| if log { v.max(1.0).log10() } else { v };
+    let ys = points
+        .iter()
+        .map(|p| f(p.1))
+        .chain(marks.iter().map(|m| f(m.0)));
+    let top = ys.clone().fold(f64::MIN, f64::max);
+    let bottom = if log {
+        points
+            .iter()
+            .map(|p| f(p.1))
+            .fold(f64::MAX, f64::min)
+            .floor()
+    } else {
+        0.0
+    };
+    let top = if top <= bottom {
+        bottom + 1.0
+    } else {
+        top + (top - bottom) * 0.08
+    };
+    let x = |v: f64| x0 + (v - xmin) / (xmax - xmin).max(1e-9) * (x1 - x0);
+    let y = |v: f64| y0 - (f(v) - bottom) / (top - bottom) * (y0 - y1);
+    let mut svg = format!(
+        "<svg class=\"sweep\" viewBox=\"0 0 {SW} {SH}\" width=\"100%\" role=\"img\" aria-label=\"{title}: {}\">\
+<line x1=\"{x0}\" x2=\"{x1}\" y1=\"{y0}\" y2=\"{y0}\" class=\"lane-line\"/><line x1=\"{x0}\" x2=\"{x0}\" y1=\"{y1}\" y2=\"{y0}\" class=\"lane-line\"/>",
+        points.iter().map(|p| format!("{} at {}", shown(p.1), p.0)).collect::<Vec<_>>().join(", ")
+    );
+    // Labels alternate ends, so lines close together keep readable words.
+    for (i, (v, label)) in marks.iter().enumerate() {
+        let (lx, anchor) = if i % 2 == 0 {
+            (x1, "end")
+        } else {
+            (x0 + 4.0, "start")
+        };
+        let _ = write!(svg, "<line x1=\"{x0}\" x2=\"{x1}\" y1=\"{0:.1}\" y2=\"{0:.1}\" class=\"gauge-mark\"/><text x=\"{lx}\" y=\"{1:.1}\" text-anchor=\"{anchor}\" class=\"axis\">{label}</text>", y(*v), y(*v) - 4.0);
+    }
+    let line: Vec<String> = points
+        .iter()
+        .map(|p| format!("{:.1},{:.1}", x(p.0), y(p.1)))
+        .collect();
+    let _ = write!(
+        svg,
+        "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>",
+        line.join(" "),
+        colour(0)
+    );
+    for (i, p) in points.iter().enumerate() {
+        let _ = write!(svg, "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3.5\" fill=\"{}\"><title>{}: {}</title></circle>", x(p.0), y(p.1), colour(0), p.0, shown(p.1));
+        let anchor = if i + 1 == points.len() {
+            "end"
+        } else if i == 0 {
+            "start"
+        } else {
+            "middle"
+        };
+        let _ = write!(svg, "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" class=\"axis point-label\">{}</text>", x(p.0), y(p.1) - 8.0, shown(p.1));
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"axis\">{}</text>",
+            x(p.0),
+            SH - 12.0,
+            crate::validation::thousands(p.0.round() as u64)
+        );
+    }
+    let _ = write!(
+        svg,
+        "<text x=\"4\" y=\"14\" class=\"axis\">{title}</text></svg>"
+    );
+    svg
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,7 @@ pub mod record;
 pub mod report;
 pub mod scenario;
 pub mod status;
+pub mod sweep;
 pub mod volume;
 
 pub use engine::{

@@ -18,6 +18,7 @@ mod run;
 mod scenario_form;
 mod sizes;
 mod status;
+mod sweep;
 mod timeline;
 mod trainer;
 mod volumes;
@@ -163,6 +164,7 @@ pub fn SimulationPage() -> impl IntoView {
             <div class="sim-layout">
                 <ScenarioForm/>
                 <lessons::Lessons/>
+                <sweep::SweepCard/>
                 {move || result.get().map(|r| {
                     let name = simulated.get().map(|s| s.1).unwrap_or_default();
                     view! { <Results result=r name compared=compared.get() engine/> }
