@@ -3,11 +3,10 @@
 //! measurement agrees with the database the inspector downloads, and records and reports carry it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use offline_profile_studio::catalog::Catalog;
-use offline_profile_studio::model::diff::ResolvedProfile;
-use offline_profile_studio::model::Workspace;
+mod common;
+
 use offline_profile_studio::sim::engine::typical_length;
-use offline_profile_studio::sim::{Engine, Preset, SimRecord};
+use offline_profile_studio::sim::SimRecord;
 use offline_profile_studio::sqlite::native::NativeDb;
 use offline_profile_studio::sqlite::Database;
 
@@ -32,20 +31,8 @@ fn text_is_as_long_as_real_values_typically_are() {
 
 #[test]
 fn each_register_is_measured_as_sqlite_stores_it() {
-    let ws = Workspace::with_default_profile();
-    let profile = ResolvedProfile::of(&ws, &ws.profiles[0]);
-    let mut scenario = Preset::Small.scenario();
-    scenario.horizon_hours = 4;
-    scenario.outages.clear();
-    let mut engine = Engine::new(
-        NativeDb::open_memory().unwrap(),
-        &scenario,
-        &profile,
-        5,
-        Catalog::builtin(),
-    )
-    .unwrap();
-    let result = engine.run().unwrap().clone();
+    let (profile, scenario) = common::small_store(4);
+    let (engine, result) = common::run_native(&profile, &scenario);
     let measured = engine.measure_registers().unwrap();
     assert_eq!(measured.len(), 2);
     let estimates = result.register_sizes();

@@ -3,7 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use common::{rezip, unzip};
+use common::{cli, rezip, unzip};
+use std::process::Command;
 
 use offline_profile_studio::catalog::Catalog;
 use offline_profile_studio::model::diff::{diff, ResolvedProfile};
@@ -18,7 +19,6 @@ use offline_profile_studio::package::{
 use offline_profile_studio::sqlite::native::NativeDb;
 use offline_profile_studio::sqlite::Database;
 use std::path::PathBuf;
-use std::process::Command;
 
 const NOW: &str = "2026-11-25T12:00:00Z";
 
@@ -575,18 +575,6 @@ mod property {
             prop_assert_eq!(&ResolvedProfile::of(&ws, ws.profile(id).unwrap()), &p);
         }
     }
-}
-
-fn cli(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_profile-package"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

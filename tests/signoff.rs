@@ -5,14 +5,13 @@
 
 mod common;
 
-use common::{rezip, unzip};
+use common::{cli, rezip, unzip};
 use offline_profile_studio::catalog::Catalog;
 use offline_profile_studio::model::diff::ResolvedProfile;
 use offline_profile_studio::model::Workspace;
 use offline_profile_studio::package::{export_package, read_file, sha256_hex, Manifest};
 use offline_profile_studio::signoff::{self, html, Extras, RiskLevel};
 use offline_profile_studio::sim::{Preset, SimRecord, Summary};
-use std::process::Command;
 
 fn catalog() -> &'static Catalog {
     Catalog::builtin()
@@ -354,18 +353,6 @@ fn profile_text_is_escaped_everywhere() {
 
 fn imported_profile(zip: &[u8]) -> ResolvedProfile {
     read_file(zip, "p.zip", catalog()).unwrap().profile
-}
-
-fn cli(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_profile-package"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

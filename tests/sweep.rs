@@ -2,12 +2,9 @@
 //! crossing of the 8 GB guidance (interpolated and extrapolated), and a real sweep natively.
 #![cfg(not(target_arch = "wasm32"))]
 
-use offline_profile_studio::catalog::Catalog;
-use offline_profile_studio::model::diff::ResolvedProfile;
-use offline_profile_studio::model::Workspace;
+mod common;
+
 use offline_profile_studio::sim::sweep::{answer, crossing, Sweep, SweepPoint, SweepVariable};
-use offline_profile_studio::sim::{Engine, Preset};
-use offline_profile_studio::sqlite::native::NativeDb;
 
 fn sweep(variable: SweepVariable, from: u64, to: u64, points: u32) -> Sweep {
     Sweep {
@@ -72,26 +69,14 @@ fn the_crossing_is_interpolated_inside_and_extrapolated_beyond() {
 
 #[test]
 fn a_real_sweep_of_products_grows_the_measured_database() {
-    let ws = Workspace::with_default_profile();
-    let profile = ResolvedProfile::of(&ws, &ws.profiles[0]);
-    let mut base = Preset::Small.scenario();
-    base.horizon_hours = 1;
-    base.outages.clear();
+    let (profile, base) = common::small_store(1);
     let mut points = Vec::new();
     for (value, scenario) in sweep(SweepVariable::Products, 1_000, 9_000, 3)
         .scenarios(&base)
         .unwrap()
     {
         assert_eq!(scenario.products as u64, value);
-        let mut engine = Engine::new(
-            NativeDb::open_memory().unwrap(),
-            &scenario,
-            &profile,
-            5,
-            Catalog::builtin(),
-        )
-        .unwrap();
-        let result = engine.run().unwrap().clone();
+        let (engine, result) = common::run_native(&profile, &scenario);
         let measured = engine.measure_register(1).unwrap();
         points.push(SweepPoint::of(value, &scenario, &result, measured));
     }

@@ -1,7 +1,7 @@
 //! The Offline products, Offline customers and SQLite device configuration FastTabs.
 
 use super::profile_field;
-use super::target::{TargetBadge, TargetNote};
+use super::target::TargetNotice;
 use crate::model::edit::{CustomerValue, DeviceValue, Edit, ProductValue, ProfileValue};
 use crate::model::{CustomerRule, ExportSchedule, ProductRule, ProfileId};
 use crate::ui::fields::{ChoiceSelect, FieldIssues, NumberField, TextField};
@@ -71,8 +71,8 @@ pub fn ProductsSection(
     let field_id = Field::Products.dom_id(None, None);
     view! {
         <section class="card fasttab" aria-labelledby="products-title">
-            <h2 id="products-title">"Offline products" <TargetBadge id field=Field::Products/></h2>
-            <TargetNote id field=Field::Products/>
+            <h2 id="products-title">"Offline products" <TargetNotice id field=Field::Products/></h2>
+            <TargetNotice id field=Field::Products full=true/>
             <fieldset id=field_id.clone() tabindex="-1">
                 <legend>"Which products go offline"</legend>
                 <Extent name="products-extent" all="All assorted products" limited_label="A limited set of products"
@@ -129,8 +129,8 @@ pub fn CustomersSection(
     let field_id = Field::Customers.dom_id(None, None);
     view! {
         <section class="card fasttab" aria-labelledby="customers-title">
-            <h2 id="customers-title">"Offline customers" <TargetBadge id field=Field::Customers/></h2>
-            <TargetNote id field=Field::Customers/>
+            <h2 id="customers-title">"Offline customers" <TargetNotice id field=Field::Customers/></h2>
+            <TargetNotice id field=Field::Customers full=true/>
             <fieldset id=field_id.clone() tabindex="-1">
                 <legend>"Which customers go offline"</legend>
                 <Extent name="customers-extent" all="All available customers" limited_label="A limited set of customers"
@@ -193,30 +193,30 @@ pub fn DeviceSection(
         <section class="card fasttab" aria-labelledby="device-title">
             <h2 id="device-title">"SQLite device configuration"</h2>
             <p class="hint">"Used with the Commerce Runtime on devices."</p>
-            <TargetNote id field=Field::Device(DeviceField::ImageFolder)/>
+            <TargetNotice id field=Field::Device(DeviceField::ImageFolder) full=true/>
             <div class="field-grid">
                 <div class="with-badge"><NumberField id=fid(DeviceField::OfflineTimeout) label="Offline timeout" unit="seconds" value=d(|c| c.offline_timeout_secs)
-                    on_commit=Callback::new(move |v| set(id, ProfileValue::Device(DeviceValue::OfflineTimeoutSecs(v))))/><TargetBadge id field=Field::Device(DeviceField::OfflineTimeout)/></div>
+                    on_commit=Callback::new(move |v| set(id, ProfileValue::Device(DeviceValue::OfflineTimeoutSecs(v))))/><TargetNotice id field=Field::Device(DeviceField::OfflineTimeout)/></div>
                 <div class="with-badge"><NumberField id=fid(DeviceField::ReconnectInterval) label="Reconnect attempt interval" unit="minutes" value=d(|c| c.reconnect_interval_mins)
-                    on_commit=Callback::new(move |v| set(id, ProfileValue::Device(DeviceValue::ReconnectIntervalMins(v))))/><TargetBadge id field=Field::Device(DeviceField::ReconnectInterval)/></div>
+                    on_commit=Callback::new(move |v| set(id, ProfileValue::Device(DeviceValue::ReconnectIntervalMins(v))))/><TargetNotice id field=Field::Device(DeviceField::ReconnectInterval)/></div>
                 <div class="with-badge"><NumberField id=fid(DeviceField::NewDatabaseCheck) label="Check for new database interval" unit="minutes" value=d(|c| c.new_database_check_mins)
-                    on_commit=Callback::new(move |v| set(id, ProfileValue::Device(DeviceValue::NewDatabaseCheckMins(v))))/><TargetBadge id field=Field::Device(DeviceField::NewDatabaseCheck)/></div>
+                    on_commit=Callback::new(move |v| set(id, ProfileValue::Device(DeviceValue::NewDatabaseCheckMins(v))))/><TargetNotice id field=Field::Device(DeviceField::NewDatabaseCheck)/></div>
                 <div class="with-badge"><NumberField id=fid(DeviceField::UploadTransactionSize) label="Upload transaction size" unit="rows" value=d(|c| c.upload_transaction_size)
-                    on_commit=Callback::new(move |v| set(id, ProfileValue::Device(DeviceValue::UploadTransactionSize(v))))/><TargetBadge id field=Field::Device(DeviceField::UploadTransactionSize)/></div>
+                    on_commit=Callback::new(move |v| set(id, ProfileValue::Device(DeviceValue::UploadTransactionSize(v))))/><TargetNotice id field=Field::Device(DeviceField::UploadTransactionSize)/></div>
                 <div class="with-badge"><TextField id=fid(DeviceField::ImageFolder) label="Image folder" value=image
-                    on_input=Callback::new(move |v: String| set(id, ProfileValue::Device(DeviceValue::ImageFolder(v))))/><TargetBadge id field=Field::Device(DeviceField::ImageFolder)/></div>
+                    on_input=Callback::new(move |v: String| set(id, ProfileValue::Device(DeviceValue::ImageFolder(v))))/><TargetNotice id field=Field::Device(DeviceField::ImageFolder)/></div>
                 <div class="with-badge"><TextField id=fid(DeviceField::DataExportFolder) label="Data export folder" value=export
-                    on_input=Callback::new(move |v: String| set(id, ProfileValue::Device(DeviceValue::DataExportFolder(v))))/><TargetBadge id field=Field::Device(DeviceField::DataExportFolder)/></div>
+                    on_input=Callback::new(move |v: String| set(id, ProfileValue::Device(DeviceValue::DataExportFolder(v))))/><TargetNotice id field=Field::Device(DeviceField::DataExportFolder)/></div>
                 <div class="with-badge"><ChoiceSelect id=fid(DeviceField::ExportSchedule) label="Database export schedule" value=schedule issues=true
-                    on_change=Callback::new(move |s: Option<ExportSchedule>| if let Some(s) = s { set(id, ProfileValue::Device(DeviceValue::ExportSchedule(s))) })/><TargetBadge id field=Field::Device(DeviceField::ExportSchedule)/></div>
+                    on_change=Callback::new(move |s: Option<ExportSchedule>| if let Some(s) = s { set(id, ProfileValue::Device(DeviceValue::ExportSchedule(s))) })/><TargetNotice id field=Field::Device(DeviceField::ExportSchedule)/></div>
             </div>
             <h3 id="retention-title">"Transactions kept offline"</h3>
             <p class="hint">"How long a register keeps its sales offline, against how old a sale customers may return (Dynamics 365 Commerce: Days transactions exist)."</p>
             <div class="field-grid" role="group" aria-labelledby="retention-title">
                 <div class="with-badge"><NumberField id=fid(DeviceField::DaysTransactionsKept) label="Days transactions kept" unit="days" value=d(|c| c.days_transactions_kept)
-                    on_commit=Callback::new(move |v| set(id, ProfileValue::Device(DeviceValue::DaysTransactionsKept(v))))/><TargetBadge id field=Field::Device(DeviceField::DaysTransactionsKept)/></div>
+                    on_commit=Callback::new(move |v| set(id, ProfileValue::Device(DeviceValue::DaysTransactionsKept(v))))/><TargetNotice id field=Field::Device(DeviceField::DaysTransactionsKept)/></div>
                 <div class="with-badge"><NumberField id=fid(DeviceField::ReturnWindow) label="Return window" unit="days" value=d(|c| c.return_window_days)
-                    on_commit=Callback::new(move |v| set(id, ProfileValue::Device(DeviceValue::ReturnWindowDays(v))))/><TargetBadge id field=Field::Device(DeviceField::ReturnWindow)/></div>
+                    on_commit=Callback::new(move |v| set(id, ProfileValue::Device(DeviceValue::ReturnWindowDays(v))))/><TargetNotice id field=Field::Device(DeviceField::ReturnWindow)/></div>
             </div>
         </section>
     }

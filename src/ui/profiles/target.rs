@@ -32,37 +32,28 @@ pub fn TargetField(
     }
 }
 
-/// A short badge beside a field whose setting the profile's target system ignores or keeps
-/// elsewhere; its title is the full note.
+/// What the profile's target system does with `field`: a short badge beside the field (its
+/// title the full note), or with `full` the note as a paragraph under a section's heading.
 #[component]
-pub fn TargetBadge(
+pub fn TargetNotice(
     /// The profile.
     id: ProfileId,
     /// The field.
     field: Field,
+    /// The whole note rather than the badge.
+    #[prop(optional)]
+    full: bool,
 ) -> impl IntoView {
     let studio = use_studio();
     let target = profile_field(studio, id, |p| p.target, TargetSystem::default());
     move || {
         let t = target.get();
-        target_badge(t, field).map(|words| {
-            view! { <span class="badge warn target-badge" title=target_note(t, field).unwrap_or_default()>{words}</span> }
+        let note = target_note(t, field)?;
+        Some(if full {
+            view! { <p class="target-note" role="note">{note}</p> }.into_any()
+        } else {
+            let words = target_badge(t, field).unwrap_or_default();
+            view! { <span class="badge warn target-badge" title=note>{words}</span> }.into_any()
         })
-    }
-}
-
-/// The full note, as a paragraph under a section's heading.
-#[component]
-pub fn TargetNote(
-    /// The profile.
-    id: ProfileId,
-    /// The field.
-    field: Field,
-) -> impl IntoView {
-    let studio = use_studio();
-    let target = profile_field(studio, id, |p| p.target, TargetSystem::default());
-    move || {
-        target_note(target.get(), field)
-            .map(|note| view! { <p class="target-note" role="note">{note}</p> })
     }
 }

@@ -53,15 +53,7 @@ fn counters_and_keys(p: &Profile, scopes: &[&Scope], catalog: &Catalog, out: &mu
     for s in scopes {
         for name in &s.tables {
             let Some(t) = catalog.get(name) else { continue };
-            let remove = || {
-                fix(
-                    format!("Remove {name} from this scope"),
-                    Edit::RemoveTable {
-                        scope: s.id,
-                        table: name.clone(),
-                    },
-                )
-            };
+            let remove = || remove_table(s.id, name);
             if s.direction.uploads()
                 && t.direction == TableDirection::Upload
                 && t.replication_counter.is_none()

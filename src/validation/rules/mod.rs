@@ -68,6 +68,17 @@ fn push(
     });
 }
 
+/// The fix that takes `table` out of `scope`.
+fn remove_table(scope: ScopeId, table: &str) -> Option<Fix> {
+    fix(
+        format!("Remove {table} from this scope"),
+        Edit::RemoveTable {
+            scope,
+            table: table.to_string(),
+        },
+    )
+}
+
 fn fix(label: impl Into<String>, action: Edit) -> Option<Fix> {
     Some(Fix {
         label: label.into(),

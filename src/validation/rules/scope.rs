@@ -83,15 +83,7 @@ pub(in crate::validation) fn scope(
         );
     }
     for name in &s.tables {
-        let remove = || {
-            fix(
-                format!("Remove {name} from this scope"),
-                Edit::RemoveTable {
-                    scope: s.id,
-                    table: name.clone(),
-                },
-            )
-        };
+        let remove = || remove_table(s.id, name);
         let Some(t) = catalog.get(name) else {
             push(
                 out,

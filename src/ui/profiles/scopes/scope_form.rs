@@ -98,13 +98,13 @@ pub fn ScopeForm(
                     />
                     <ChoiceSelect id=key(Field::ScopeFrequencyUnit) label="Frequency unit" value=unit
                         on_change=Callback::new(move |u: Option<TimeUnit>| if let Some(u) = u { set(ScopeValue::FrequencyUnit(u)) })/>
-                    <crate::ui::profiles::target::TargetBadge id=profile field=Field::ScopeFrequency/>
+                    <crate::ui::profiles::target::TargetNotice id=profile field=Field::ScopeFrequency/>
                     <Show when=move || direction.get() == Some(SyncDirection::Bidirectional)>
                         <ChoiceSelect id=key(Field::ScopeConflicts) label="Conflict resolution" value=policy
                             on_change=Callback::new(move |p: Option<ConflictPolicy>| if let Some(p) = p { set(ScopeValue::ConflictPolicy(p)) })/>
                     </Show>
                 </div>
-                <crate::ui::profiles::target::TargetNote id=profile field=Field::ScopeFrequency/>
+                <crate::ui::profiles::target::TargetNotice id=profile field=Field::ScopeFrequency full=true/>
                 <LineDetails scope profile/>
             </section>
         </Show>
