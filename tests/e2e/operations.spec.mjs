@@ -9,14 +9,14 @@ test('remove a table: sign in becomes unavailable offline; the fix brings it bac
   await app.open('#/profiles');
   const p = new Profiles(page);
   const ops = page.getByRole('region', { name: 'Operations offline' });
-  await expect(ops.getByRole('status')).toHaveText('17 available · 1 degraded · 0 unavailable');
+  await expect(ops.locator('p.counts')).toHaveText('17 available · 1 degraded · 0 unavailable');
   const signIn = ops.getByRole('listitem').filter({ hasText: /^Available Sign in/ });
   await expect(signIn).toBeVisible();
 
   await p.selectLine('1060 Staff');
   await p.offlineTables().getByRole('button', { name: 'Offline scope' }).click();
   await p.removeTable('RETAILSTAFFCREDENTIALTABLE');
-  await expect(ops.getByRole('status')).toHaveText('16 available · 1 degraded · 1 unavailable');
+  await expect(ops.locator('p.counts')).toHaveText('16 available · 1 degraded · 1 unavailable');
   const broken = ops.getByRole('listitem').filter({ hasText: /^Unavailable Sign in/ });
   await expect(broken).toContainText('RETAILSTAFFCREDENTIALTABLE (the password or credential checked at sign-in) is in no scope of this profile');
   await ops.getByLabel('Only those that do not fully work').check();
@@ -24,7 +24,7 @@ test('remove a table: sign in becomes unavailable offline; the fix brings it bac
   expect(await seriousA11yViolations(page)).toEqual([]);
 
   await broken.getByRole('button', { name: 'Add RETAILSTAFFCREDENTIALTABLE to its scope' }).click();
-  await expect(ops.getByRole('status')).toHaveText('17 available · 1 degraded · 0 unavailable');
+  await expect(ops.locator('p.counts')).toHaveText('17 available · 1 degraded · 0 unavailable');
   await expect(p.lineDetails().getByRole('radio', { name: 'RETAILSTAFFCREDENTIALTABLE', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Undo: / })).toBeEnabled();
 });

@@ -76,6 +76,23 @@ const MEASURE: &str = "ops_measure";
 pub struct Measure {
     register: u32,
     next: usize,
+    /// Within table `next`: the replica rowids copied so far and the largest to copy, once
+    /// the table exists in the measurement's database.
+    rows: Option<(i64, i64)>,
+}
+
+/// Replica rows a measurement step copies at most (a few milliseconds natively).
+const MEASURE_ROWS: i64 = 10_000;
+
+/// What [`Engine::copy_table`] copies.
+#[derive(Clone, Copy)]
+enum Part {
+    /// The table, the register's own rows and every replica row it has received.
+    All,
+    /// The table and the register's own rows.
+    Head,
+    /// Replica rows with rowids in `(from, to]` the register has received.
+    Replica(i64, i64),
 }
 
 impl Measure {
@@ -582,7 +599,11 @@ impl<D: Database> Engine<D> {
         }
         self.commit()?;
         self.db.attach(":memory:", MEASURE)?;
-        Ok(Measure { register, next: 0 })
+        Ok(Measure {
+            register,
+            next: 0,
+            rows: None,
+        })
     }
 
     /// Copies the next table of a measurement; the register's bytes once every table is in.
@@ -591,8 +612,25 @@ impl<D: Database> Engine<D> {
         let result = (|| {
             let synced: Vec<&SimTable> = self.tables.iter().filter(|t| t.scope.is_some()).collect();
             if let Some(t) = synced.get(m.next) {
-                m.next += 1;
-                self.copy_table(m.register, t, MEASURE)?;
+                match m.rows {
+                    None => {
+                        self.copy_table(m.register, t, MEASURE, Part::Head)?;
+                        let last = self.count(
+                            &format!("SELECT ifnull(max(rowid), 0) FROM replica.{}", q(&t.name)),
+                            &[],
+                        )?;
+                        m.rows = Some((0, last as i64));
+                    }
+                    Some((done, last)) if done < last => {
+                        let to = (done + MEASURE_ROWS).min(last);
+                        self.copy_table(m.register, t, MEASURE, Part::Replica(done, to))?;
+                        m.rows = Some((to, last));
+                    }
+                    Some(_) => {
+                        m.next += 1;
+                        m.rows = None;
+                    }
+                }
                 return Ok(None);
             }
             let pages = self.count(&format!("PRAGMA {MEASURE}.page_count"), &[])?;
@@ -615,7 +653,7 @@ impl<D: Database> Engine<D> {
         let result = (|| {
             self.db.exec_batch("BEGIN")?;
             for t in self.tables.iter().filter(|t| t.scope.is_some()) {
-                self.copy_table(register, t, "out")?;
+                self.copy_table(register, t, "out", Part::All)?;
             }
             self.db.exec_batch("COMMIT")
         })();
@@ -627,28 +665,40 @@ impl<D: Database> Engine<D> {
 
     /// Creates table `t` in the attached database `alias` and copies what register `register`
     /// holds of it: its own rows, and what its downloads brought up to its last session.
-    fn copy_table(&self, register: u32, t: &SimTable, alias: &str) -> Result<(), DbError> {
+    fn copy_table(
+        &self,
+        register: u32,
+        t: &SimTable,
+        alias: &str,
+        part: Part,
+    ) -> Result<(), DbError> {
         let state = &self.registers[register as usize - 1];
-        let ddl = t
-            .ddl
-            .replacen("CREATE TABLE \"", &format!("CREATE TABLE {alias}.\""), 1);
-        self.db.exec_batch(&ddl)?;
+        if !matches!(part, Part::Replica(..)) {
+            let ddl = t
+                .ddl
+                .replacen("CREATE TABLE \"", &format!("CREATE TABLE {alias}.\""), 1);
+            self.db.exec_batch(&ddl)?;
+        }
         let cols = Self::column_list(t);
         let name = q(&t.name);
         let scope = t.scope.unwrap_or(0);
         let Some(last) = state.last_run[scope] else {
             return Ok(());
         };
-        if t.counter.is_some() {
+        let range = match part {
+            Part::Replica(from, to) => format!(" AND rowid > {from} AND rowid <= {to}"),
+            _ => String::new(),
+        };
+        if t.counter.is_some() && !matches!(part, Part::Replica(..)) {
             let base = i64::from(register - 1) * REGISTER_ROWS;
             self.db.execute(
                 &format!("INSERT OR IGNORE INTO {alias}.{name} ({cols}) SELECT {cols} FROM regs.{name} WHERE \"_ops_row\" > ?1 AND \"_ops_row\" <= ?2"),
                 &[Value::Integer(base), Value::Integer(base + REGISTER_ROWS)],
             )?;
         }
-        if self.profile.scopes[scope].direction.downloads() {
+        if self.profile.scopes[scope].direction.downloads() && !matches!(part, Part::Head) {
             self.db.execute(
-                &format!("INSERT OR IGNORE INTO {alias}.{name} ({cols}) SELECT {cols} FROM replica.{name} WHERE \"_ops_changed\" <= ?1"),
+                &format!("INSERT OR IGNORE INTO {alias}.{name} ({cols}) SELECT {cols} FROM replica.{name} WHERE \"_ops_changed\" <= ?1{range}"),
                 &[Value::Integer(last as i64)],
             )?;
         }

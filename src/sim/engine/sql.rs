@@ -157,7 +157,7 @@ impl<D: Database> Engine<D> {
                         // longer than the declared length.
                         let typical = typical_length(name, size);
                         format!(
-                            "substr('{prefix}' || nt || printf('%.*c', {size}, 'x'), 1, max(length('{prefix}' || nt), min({size}, {typical} * (60 + h % 81) / 100)))"
+                            "('{prefix}' || nt || substr(printf('%.*c', max(0, min({size}, {typical} * (60 + h % 81) / 100) - length('{prefix}' || nt)), 'x'), 1, max(0, min({size}, {typical} * (60 + h % 81) / 100) - length('{prefix}' || nt))))"
                         )
                     }
                 }

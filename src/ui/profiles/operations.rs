@@ -28,7 +28,7 @@ pub fn OperationsPanel(
     view! {
         <section class="operations" aria-labelledby="operations-title">
             <h2 id="operations-title">"Operations offline"</h2>
-            <p class="counts" role="status">{move || format!("{} available \u{b7} {} degraded \u{b7} {} unavailable", count(Availability::Available), count(Availability::Degraded), count(Availability::Unavailable))}</p>
+            <p class="counts" aria-live="polite">{move || format!("{} available \u{b7} {} degraded \u{b7} {} unavailable", count(Availability::Available), count(Availability::Degraded), count(Availability::Unavailable))}</p>
             <label class="check small"><input type="checkbox" prop:checked=move || problems_only.get() on:change:target=move |ev| problems_only.set(ev.target().checked())/>"Only those that do not fully work"</label>
             <ul class="operation-list">
                 {move || statuses.get().into_iter().filter(|s| !problems_only.get() || s.availability != Availability::Available).map(|s| {
