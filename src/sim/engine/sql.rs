@@ -156,8 +156,10 @@ impl<D: Database> Engine<D> {
                         // `typical_length`, by row), never shorter than the unique text nor
                         // longer than the declared length.
                         let typical = typical_length(name, size);
+                        // `substr` of a negative length is empty: the unique text alone.
+                        let plen = prefix.len();
                         format!(
-                            "('{prefix}' || nt || substr(printf('%.*c', max(0, min({size}, {typical} * (60 + h % 81) / 100) - length('{prefix}' || nt)), 'x'), 1, max(0, min({size}, {typical} * (60 + h % 81) / 100) - length('{prefix}' || nt))))"
+                            "('{prefix}' || nt || substr(fill, 1, min({size}, {typical} * (60 + h % 81) / 100) - {plen} - ntl))"
                         )
                     }
                 }
@@ -172,7 +174,7 @@ impl<D: Database> Engine<D> {
     pub(super) fn numbers(&self) -> String {
         let seed = self.scenario.seed % 1_000_003;
         format!(
-            "(SELECT ?1 + n AS n, CAST(?1 + n AS TEXT) AS nt, ((?1 + n) * 2654435761 + {seed}) % 100000 AS h, \
+            "(SELECT ?1 + n AS n, CAST(?1 + n AS TEXT) AS nt, length(CAST(?1 + n AS TEXT)) AS ntl, printf('%.*c', {MAX_TEXT}, 'x') AS fill, ((?1 + n) * 2654435761 + {seed}) % 100000 AS h, \
              ((((?1 + n) * 7919 + {seed}) % 100000) / 100.0) AS m FROM regs._ops_n WHERE n < ?2 LIMIT -1 OFFSET 0)"
         )
     }
