@@ -108,7 +108,7 @@ const CHUNK_CELLS: u64 = 25_000;
 /// (SQLite's transfer optimization copies records without decoding them, about 30 ms natively
 /// for this many); larger or filtered ones in rowid ranges of four times [`Engine::chunk_rows`]
 /// (at most [`CHUNK_ROWS`]).
-const XFER_MAX_CELLS: u64 = 1_200_000;
+const XFER_MAX_CELLS: u64 = 2_400_000;
 /// Sessions [`Engine::step_for`] runs in one transaction, across calls (see there).
 const COMMIT_SESSIONS: usize = 1_000;
 /// Tables created per setup work unit: each `CREATE` makes SQLite read the schema table, whose
