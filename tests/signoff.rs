@@ -27,6 +27,19 @@ fn file<'a>(files: &'a [(String, Vec<u8>)], name: &str) -> &'a [u8] {
     &files.iter().find(|f| f.0 == name).expect(name).1
 }
 
+/// A package source with nothing recorded but its file name.
+fn source(file: &str) -> signoff::Source {
+    signoff::Source {
+        file: file.into(),
+        zip_sha256: None,
+        format_version: 2,
+        target_system: None,
+        created_at: String::new(),
+        app_version: String::new(),
+        recorded: None,
+    }
+}
+
 /// A small simulation record of `profile` with the figures a test sets.
 fn record(profile: &str, f: impl FnOnce(&mut Summary)) -> SimRecord {
     let mut summary = Summary {
@@ -210,16 +223,7 @@ fn risks_follow_the_checks_and_the_simulation() {
     )
     .unwrap();
     let check = |case: &str, ws: &Workspace, extras: Extras, level: RiskLevel, words: &str| {
-        let source = signoff::Source {
-            file: "x.zip".into(),
-            zip_sha256: None,
-            format_version: 2,
-            target_system: None,
-            created_at: "now".into(),
-            app_version: "t".into(),
-            recorded: None,
-        };
-        let r = signoff::build(ws, id, catalog(), source, extras).unwrap();
+        let r = signoff::build(ws, id, catalog(), source("x.zip"), extras).unwrap();
         assert!(
             r.risks
                 .iter()
@@ -305,22 +309,7 @@ fn risks_follow_the_checks_and_the_simulation() {
         "reprovisioned",
     );
     // And none of the simulation's risks when its figures are fine.
-    let fine = signoff::build(
-        &ws,
-        id,
-        catalog(),
-        signoff::Source {
-            file: "x".into(),
-            zip_sha256: None,
-            format_version: 2,
-            target_system: None,
-            created_at: String::new(),
-            app_version: String::new(),
-            recorded: None,
-        },
-        sim(|_| {}),
-    )
-    .unwrap();
+    let fine = signoff::build(&ws, id, catalog(), source("x"), sim(|_| {})).unwrap();
     assert!(
         fine.risks
             .iter()
@@ -336,17 +325,9 @@ fn profile_text_is_escaped_everywhere() {
     let id = ws.profiles[0].id;
     ws.profiles[0].name = "<b>x</b>".into();
     ws.profiles[0].description = "\"quoted\" & <img src=x onerror=alert(1)>".into();
-    let source = signoff::Source {
-        file: "<f>.zip".into(),
-        zip_sha256: None,
-        format_version: 2,
-        target_system: None,
-        created_at: String::new(),
-        app_version: String::new(),
-        recorded: None,
-    };
-    let doc =
-        html::document(&signoff::build(&ws, id, catalog(), source, Extras::default()).unwrap());
+    let doc = html::document(
+        &signoff::build(&ws, id, catalog(), source("<f>.zip"), Extras::default()).unwrap(),
+    );
     assert!(!doc.contains("<b>x</b>") && !doc.contains("<img") && !doc.contains("<f>"));
     assert!(doc.contains("&lt;b&gt;x&lt;/b&gt;") && doc.contains("&quot;quoted&quot; &amp;"));
 }

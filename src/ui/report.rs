@@ -16,20 +16,30 @@ use crate::package::{export_package, package_filename, sha256_hex, ImportError, 
 use crate::signoff::{self, html, Extras, Source};
 use leptos::prelude::*;
 
-/// The report of `id` as the app sees it now: its package's name and hash (the bytes the
-/// Packages area exports without a seed), today's date, and what the user added.
+/// The SHA-256 and recorded check counts of the package the Packages area exports for `id`
+/// without a seed (`None` while export is refused).
+type PackageFacts = Option<(String, crate::package::ValidationSummary)>;
+
+fn package_facts(ws: &crate::model::Workspace, id: ProfileId) -> PackageFacts {
+    export_package(ws, id, Catalog::builtin(), None)
+        .ok()
+        .map(|k| (sha256_hex(&k.bytes), k.manifest.validation))
+}
+
+/// The report of `id` as the app sees it now: its package's name and hash, today's date, and
+/// what the user added.
 fn report_of(
     ws: &crate::model::Workspace,
     id: ProfileId,
+    package: PackageFacts,
     prepared_by: String,
     sim: Option<crate::sim::SimRecord>,
     previous: Option<&Imported>,
 ) -> Option<signoff::Report> {
     let p = ws.profile(id)?;
-    let package = export_package(ws, id, Catalog::builtin(), None).ok();
     let source = Source {
         file: package_filename(&p.name, p.version),
-        zip_sha256: package.as_ref().map(|k| sha256_hex(&k.bytes)),
+        zip_sha256: package.as_ref().map(|k| k.0.clone()),
         format_version: crate::package::FORMAT_VERSION,
         target_system: Some(p.target.label().into()),
         created_at: p
@@ -37,7 +47,7 @@ fn report_of(
             .clone()
             .unwrap_or_else(|| signoff::NOT_RECORDED.into()),
         app_version: env!("CARGO_PKG_VERSION").into(),
-        recorded: package.map(|k| k.manifest.validation),
+        recorded: package.map(|k| k.1),
     };
     let resolved = ResolvedProfile::of(ws, p);
     let extras = Extras {
@@ -70,13 +80,22 @@ pub fn ReportPage(
     let paper = RwSignal::new("a4");
     let sim_available =
         Memo::new(move |_| current.get().and_then(|id| store.record_of(id)).is_some());
+    // The package is built (zipped and hashed) when the profile changes, not on every keystroke
+    // in the report's own fields.
+    let package = Memo::new(move |_| {
+        let id = current.get()?;
+        studio.workspace.with(|ws| package_facts(ws, id))
+    });
     let report = Memo::new(move |_| {
         let id = current.get()?;
         let sim = with_sim.get().then(|| store.record_of(id)).flatten();
         let by = prepared_by.get();
+        let facts = package.get();
         previous.with(|p| {
             let old = p.as_ref().and_then(|r| r.as_ref().ok());
-            studio.workspace.with(|ws| report_of(ws, id, by, sim, old))
+            studio
+                .workspace
+                .with(|ws| report_of(ws, id, facts, by, sim, old))
         })
     });
     // The address follows the profile shown, so the link names it.
