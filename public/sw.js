@@ -14,7 +14,8 @@
 
 const CACHE = 'offline-profile-studio-v1';
 const PAGE = new URL('index.html', self.registration.scope).href;
-const EXTRA = ['sqljs/sql-wasm.wasm'];
+// sql.js's wasm is loaded by sql-wasm.js, the engine's worker by the app: not referenced by the page.
+const EXTRA = ['sqljs/sql-wasm.wasm', 'engine-worker_loader.js', 'engine-worker.js', 'engine-worker_bg.wasm'];
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
 
 /** The same-origin files an HTML page references through script src and link href. */

@@ -12,6 +12,7 @@ pub mod narrate;
 pub mod record;
 pub mod report;
 pub mod scenario;
+pub mod serve;
 pub mod status;
 pub mod sweep;
 pub mod volume;

@@ -15,7 +15,7 @@ pub mod sqljs;
 use std::fmt;
 
 /// One SQLite value, typed as SQLite stores it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     Null,
     Integer(i64),
@@ -97,7 +97,7 @@ impl<T: Into<Value>> From<Option<T>> for Value {
 }
 
 /// The rows a query returned, with their column names.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct QueryResult {
     /// Column names, in select order.
     pub columns: Vec<String>,

@@ -1,42 +1,10 @@
-//! The in-browser SQLite engine (sql.js): loaded once and shared, its status in the footer, and
-//! a way for long work to give the browser a turn.
+//! The in-browser SQLite engine on the page: its status in the footer, the app's memory, and a
+//! way for long work to give the browser a turn (sql.js and the clock live in `crate::web`).
 
-use crate::sqlite::sqljs::SqlJs;
 use crate::sqlite::{Database, DbError};
 use leptos::prelude::*;
-use std::cell::RefCell;
 
-/// Where the app serves sql.js's WebAssembly from (copied there by the build).
-const SQLJS_WASM: &str = "sqljs/sql-wasm.wasm";
-
-thread_local! {
-    static LOADED: RefCell<Option<SqlJs>> = const { RefCell::new(None) };
-}
-
-/// The sql.js module, loaded on first use.
-pub async fn sqljs() -> Result<SqlJs, DbError> {
-    if let Some(sql) = LOADED.with(|l| l.borrow().clone()) {
-        return Ok(sql);
-    }
-    let sql = SqlJs::load(SQLJS_WASM).await?;
-    LOADED.with(|l| *l.borrow_mut() = Some(sql.clone()));
-    Ok(sql)
-}
-
-/// Milliseconds on the page's (or worker's) monotonic clock, `performance.now()`, for measuring
-/// runs: the app's one clock for durations (wall-clock times come from `storage::now_iso`).
-pub fn now_ms() -> f64 {
-    use wasm_bindgen::JsCast;
-    let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).ok();
-    perf.and_then(|p| {
-        let f = js_sys::Reflect::get(&p, &"now".into())
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()?;
-        f.call0(&p).ok()?.as_f64()
-    })
-    .unwrap_or_else(js_sys::Date::now)
-}
+pub use crate::web::{now_ms, sleep_ms, sqljs};
 
 /// The app's own wasm memory, bytes (sql.js has its own).
 pub fn app_heap() -> f64 {
@@ -51,16 +19,6 @@ pub fn app_heap() -> f64 {
 /// Lets the browser paint and handle input before long work goes on.
 pub async fn yield_to_browser() {
     sleep_ms(0).await;
-}
-
-/// Waits `ms` milliseconds without blocking the page.
-pub async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 async fn probe() -> Result<String, DbError> {

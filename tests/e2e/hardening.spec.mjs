@@ -277,10 +277,13 @@ test('a panic shows the crash screen, with the workspace to download and a reloa
 });
 
 test('the panic trigger exists only in the crash-test build', async () => {
-  const wasm = (dir) => readFileSync(dist(dir) + readdirSync(dist(dir)).find((f) => f.endsWith('_bg.wasm')));
+  // The app's wasm and the engine worker's: each has its own trigger.
+  const wasm = (dir, name) => readFileSync(dist(dir) + readdirSync(dist(dir)).find((f) => f.startsWith(name) && f.endsWith('_bg.wasm')));
   const marker = 'crash-test: panic forced';
-  expect(wasm('dist').includes(marker)).toBe(false);
   expect(existsSync(`${dist('dist-crash')}index.html`),
     'dist-crash/ is missing: build it with `make build-crash` (tools/test.sh does)').toBe(true);
-  expect(wasm('dist-crash').includes(marker)).toBe(true);
+  for (const name of ['offline-profile-studio', 'engine-worker']) {
+    expect(wasm('dist', name).includes(marker), name).toBe(false);
+    expect(wasm('dist-crash', name).includes(marker), name).toBe(true);
+  }
 });

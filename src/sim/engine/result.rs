@@ -6,7 +6,7 @@ use crate::sim::scenario::Outage;
 use std::collections::BTreeMap;
 
 /// Rows and estimated bytes of one table in one session.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TableVolume {
     /// Index into [`SimResult::tables`].
     pub table: usize,
@@ -17,7 +17,7 @@ pub struct TableVolume {
 }
 
 /// One sync session of one register and one scope.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Session {
     /// The register (1-based across stores).
     pub register: u32,
@@ -47,7 +47,7 @@ pub struct Session {
 
 /// Rows of a table that reached a register before any row of a parent table did: the
 /// parent's scope had not synced yet for that register.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Orphan {
     /// The child table (index into [`SimResult::tables`]).
     pub table: usize,
@@ -80,7 +80,7 @@ impl Session {
 }
 
 /// One conflict of a bidirectional scope.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Conflict {
     pub register: u32,
     pub scope: usize,
@@ -104,7 +104,7 @@ pub struct SizeSample {
 }
 
 /// Everything a run produced.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SimResult {
     /// The simulated tables, indexed by [`TableVolume::table`].
     pub tables: Vec<String>,
@@ -142,7 +142,7 @@ impl SimResult {
 }
 
 /// How far a run has come.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Progress {
     /// Simulated seconds done.
     pub at: f64,
@@ -155,7 +155,7 @@ pub struct Progress {
 }
 
 /// What a run is doing (the UI words it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum RunPhase {
     /// Setup, first part: the store database's starting rows are generated.
     Generate,
@@ -181,7 +181,9 @@ impl RunPhase {
 }
 
 /// Which side's version a conflict kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Winner {
     /// The store's version (the store database, so head office's data, stays).
     Store,

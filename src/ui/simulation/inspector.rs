@@ -3,11 +3,8 @@
 //! each checked to only read) live in the core, `sqlite::console`.
 
 use super::{human_bytes, SimStore};
-use crate::sim::{Engine, SimResult};
-use crate::sqlite::console::read_only_statements;
-use crate::sqlite::sqljs::SqlJsDb;
-use crate::sqlite::{Database, QueryResult};
-use crate::ui::engine::sqljs;
+use crate::sim::serve::{Outcome, Reply, Request};
+use crate::sim::SimResult;
 use crate::ui::scroll::{Col, DataTable, ScrollBox};
 use crate::ui::storage::download_bytes;
 use crate::validation::thousands;
@@ -17,41 +14,31 @@ use std::sync::Arc;
 /// At most this many rows of a result are shown.
 const SHOWN_ROWS: usize = 200;
 
-/// One statement's outcome in the console.
-#[derive(Clone)]
-struct Outcome {
-    statement: String,
-    result: Result<QueryResult, String>,
-}
-
-/// Runs each statement on a read-only copy of the register's database; every statement has
-/// passed the console's rules first, so nothing runs unless all only read.
+/// Each statement of `text` on a read-only copy of the register's database, run by the engine
+/// that holds it; nothing runs unless every statement only reads.
 async fn run_statements(
-    engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage>,
+    store: SimStore,
     register: u32,
     text: String,
 ) -> Result<Vec<Outcome>, String> {
-    let statements = read_only_statements(&text).map_err(|r| r.message())?;
-    let module = sqljs().await.map_err(|e| e.to_string())?;
-    let target = module.open().map_err(|e| e.to_string())?;
-    let name = target.attach_name().unwrap_or_default();
-    engine
-        .with_value(|e| {
-            e.as_ref()
-                .map(|e| e.export_register(register, &name))
-                .unwrap_or(Ok(()))
+    match store
+        .ask(Request::Query {
+            register,
+            sql: text,
         })
-        .map_err(|e| e.to_string())?;
-    target
-        .exec_batch("PRAGMA query_only = 1")
-        .map_err(|e| e.to_string())?;
-    Ok(statements
-        .into_iter()
-        .map(|statement| Outcome {
-            result: target.query(&statement, &[]).map_err(|e| e.to_string()),
-            statement,
-        })
-        .collect())
+        .await?
+    {
+        Reply::Query { outcome, .. } => outcome,
+        _ => Err("the engine answered something else".into()),
+    }
+}
+
+/// A register's row counts beside the store's, from the engine that holds them.
+async fn counts(store: SimStore, register: u32) -> Vec<(String, u64, u64)> {
+    match store.ask(Request::Counts { register }).await {
+        Ok(Reply::Counts { counts, .. }) => counts,
+        _ => Vec::new(),
+    }
 }
 
 /// Row counts, a read-only SQL console and a download, for any register.
@@ -59,25 +46,21 @@ async fn run_statements(
 pub fn Inspector(
     /// The run's results.
     result: Arc<SimResult>,
-    /// The engine holding the databases.
-    engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage>,
 ) -> impl IntoView {
+    let store = expect_context::<SimStore>();
     let registers = result.registers().max(1);
     let register = RwSignal::new(1u32);
-    let counts = Memo::new(move |_| {
-        let r = register.get();
-        engine.with_value(|e| e.as_ref().map(|e| e.register_counts(r)).unwrap_or_default())
-    });
+    let counts = LocalResource::new(move || counts(store, register.get()));
+    let counts = move || counts.get().unwrap_or_default();
     let sql = RwSignal::new("SELECT count(*) FROM CUSTTABLE".to_string());
     let output = RwSignal::new(None::<Result<Vec<Outcome>, String>>);
     let message = RwSignal::new(None::<String>);
     let run_query = move || {
         let (text, r) = (sql.get_untracked(), register.get_untracked());
         leptos::task::spawn_local(async move {
-            output.set(Some(run_statements(engine, r, text).await));
+            output.set(Some(run_statements(store, r, text).await));
         });
     };
-    let store = expect_context::<SimStore>();
     let download = move || {
         let r = register.get_untracked();
         leptos::task::spawn_local(async move {
@@ -107,7 +90,7 @@ pub fn Inspector(
             </div>
             <div class="inspector-layout">
                 <DataTable label="Rows per table, register and store" class="counts-scroll" table_class="grid counts" columns=vec![Col::Text("Table"), Col::Num("Register rows"), Col::Num("Store rows")]>
-                            <For each=move || counts.get() key=|c| c.clone()
+                            <For each=counts key=|c| c.clone()
                                 children=move |(t, reg, store)| view! { <tr><th scope="row">{t}</th><td class="num">{thousands(reg)}</td><td class="num">{thousands(store)}</td></tr> }/>
                 </DataTable>
                 <div class="console">

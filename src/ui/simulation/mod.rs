@@ -2,14 +2,15 @@
 //! in this browser (in slices, with progress and cancel), and what it shows: the timeline, the
 //! volumes, the database sizes, and a look inside each register's database.
 
-use super::engine::{sqljs, yield_to_browser};
+use super::engine::yield_to_browser;
 use crate::model::ProfileId;
-use crate::sim::{Engine, Preset, Scenario, SimResult};
-use crate::sqlite::sqljs::SqlJsDb;
-use crate::sqlite::Database;
+use crate::sim::serve::{Reply, Request};
+use crate::sim::{Preset, Scenario, SimResult};
+use backend::{Backend, Msg};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+mod backend;
 mod compare;
 mod inspector;
 mod lessons;
@@ -58,13 +59,20 @@ pub struct SimStore {
     pub measured: RwSignal<Vec<(u32, u64)>>,
     /// The register being measured, and how many there are.
     pub measuring: RwSignal<Option<(u32, u32)>>,
-    /// The engine of the last finished run, holding its databases.
-    pub engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage>,
+    /// The engine of the last finished run (a worker, or the page), holding its databases.
+    backend: StoredValue<Option<Backend>, LocalStorage>,
+    /// The engines of the run going on (the kept one while it measures).
+    running: StoredValue<Vec<Backend>, LocalStorage>,
+    /// Tells the run going on that the user cancelled it.
+    stopper: StoredValue<Option<futures::channel::mpsc::UnboundedSender<Msg>>, LocalStorage>,
+    /// Why no worker could start, once one failed: runs then use the page.
+    no_worker: StoredValue<Option<String>>,
+    /// Said beside the run's status: that it ran on the page, and why.
+    engine_note: RwSignal<Option<String>>,
     /// A second profile to run on the same scenario, side by side.
     compare_with: RwSignal<Option<ProfileId>>,
     /// The second profile's name and results from the last finished comparison.
     compared: RwSignal<Option<(String, Arc<SimResult>)>>,
-    cancel: StoredValue<bool>,
     generation: StoredValue<u32>,
 }
 
@@ -83,10 +91,13 @@ impl SimStore {
             measuring: RwSignal::new(None),
             lesson: RwSignal::new(None),
             finished: RwSignal::new(0),
-            engine: StoredValue::new_local(None),
+            backend: StoredValue::new_local(None),
+            running: StoredValue::new_local(Vec::new()),
+            stopper: StoredValue::new_local(None),
+            no_worker: StoredValue::new(None),
+            engine_note: RwSignal::new(None),
             compare_with: RwSignal::new(None),
             compared: RwSignal::new(None),
-            cancel: StoredValue::new(false),
             generation: StoredValue::new(0),
         }
     }
@@ -114,18 +125,22 @@ impl SimStore {
         })
     }
 
+    /// Asks the last run's engine a question (counts, console, download).
+    async fn ask(&self, request: Request) -> Result<Reply, String> {
+        let backend = self
+            .backend
+            .get_value()
+            .ok_or_else(|| "no simulation has run yet".to_string())?;
+        backend.ask(request).await
+    }
+
     /// The bytes of register `register`'s offline database from the last run.
     pub async fn register_database(&self, register: u32) -> Result<Vec<u8>, String> {
-        let module = sqljs().await.map_err(|e| e.to_string())?;
-        let target = module.open().map_err(|e| e.to_string())?;
-        let name = target.attach_name().unwrap_or_default();
-        self.engine.with_value(|e| match e {
-            Some(e) => e
-                .export_register(register, &name)
-                .map_err(|e| e.to_string()),
-            None => Err("no simulation has run yet".to_string()),
-        })?;
-        target.export().map_err(|e| e.to_string())
+        match self.ask(Request::Export { register }).await? {
+            Reply::Database { error: Some(e), .. } => Err(e),
+            Reply::Database { bytes, .. } => Ok(bytes),
+            _ => Err("the engine answered something else".into()),
+        }
     }
 }
 
@@ -151,7 +166,6 @@ pub fn SimulationPage() -> impl IntoView {
     let SimStore {
         result,
         simulated,
-        engine,
         compared,
         ..
     } = expect_context::<SimStore>();
@@ -167,7 +181,7 @@ pub fn SimulationPage() -> impl IntoView {
                 <sweep::SweepCard/>
                 {move || result.get().map(|r| {
                     let name = simulated.get().map(|s| s.1).unwrap_or_default();
-                    view! { <Results result=r name compared=compared.get() engine/> }
+                    view! { <Results result=r name compared=compared.get()/> }
                 })}
             </div>
         </section>
@@ -180,7 +194,8 @@ fn RunStatus(
     /// The run's state.
     state: RwSignal<RunState>,
 ) -> impl IntoView {
-    move || {
+    let note = expect_context::<SimStore>().engine_note;
+    let status = move || {
         match state.get() {
         RunState::Idle => view! { <p class="hint">"Choose a preset or edit the values, then run. The same seed, profile and scenario always give the same results."</p> }.into_any(),
         RunState::Running { fraction, elapsed, label } => {
@@ -196,6 +211,12 @@ fn RunStatus(
         RunState::Cancelled => view! { <p class="hint" role="status">"Simulation cancelled. Nothing was kept from it."</p> }.into_any(),
         RunState::Failed(e) => view! { <div class="refusal" role="alert"><p>{format!("The simulation could not run: {e}")}</p></div> }.into_any(),
     }
+    };
+    view! {
+        {status}
+        {move || note.get().map(|why| view! {
+            <p class="notice engine-note" role="note">{format!("The simulator could not start its background engine ({why}), so it runs on this page, in short slices: the page stays usable but a run takes longer and a comparison runs one profile after the other.")}</p>
+        })}
     }
 }
 
@@ -208,8 +229,6 @@ fn Results(
     name: String,
     /// A second profile's name and results on the same scenario, to compare with.
     compared: Option<(String, Arc<SimResult>)>,
-    /// The engine, for the inspector.
-    engine: StoredValue<Option<Engine<SqlJsDb>>, LocalStorage>,
 ) -> impl IntoView {
     let sum = result.summary();
     // What the profile's target system does instead of what the profile says, as simulated.
@@ -274,7 +293,7 @@ fn Results(
             {let r = result.clone(); let on = Memo::new(move |_| stage.get() >= 2); move || on.get().then(|| view! { <Trainer result=r.clone() step/> })}
             {let r = result.clone(); let on = Memo::new(move |_| stage.get() >= 3); move || on.get().then(|| view! { <Volumes result=r.clone()/> })}
             {let r = result.clone(); let on = Memo::new(move |_| stage.get() >= 4); move || on.get().then(|| view! { <Sizes result=r.clone()/> })}
-            {let r = result.clone(); let on = Memo::new(move |_| stage.get() >= 5); move || on.get().then(|| view! { <Inspector result=r.clone() engine/> })}
+            {let r = result.clone(); let on = Memo::new(move |_| stage.get() >= 5); move || on.get().then(|| view! { <Inspector result=r.clone()/> })}
         </div>
     }
 }

@@ -30,7 +30,6 @@ pub fn ScenarioForm() -> impl IntoView {
         state,
         simulated,
         compare_with,
-        cancel,
         ..
     } = store;
     let profile = RwSignal::new(
@@ -104,7 +103,7 @@ pub fn ScenarioForm() -> impl IntoView {
             <ScenarioEvents scenario errors/>
             <div class="toolbar">
                 <button type="submit" class="primary" disabled=move || running() || blocked()>"Run simulation"</button>
-                <button type="button" disabled=move || !running() on:click=move |_| cancel.set_value(true)>"Cancel"</button>
+                <button type="button" disabled=move || !running() on:click=move |_| store.cancel_run()>"Cancel"</button>
             </div>
             <RunStatus state/>
         </form>
