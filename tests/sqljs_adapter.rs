@@ -121,3 +121,81 @@ async fn the_simulator_runs_on_sqljs_with_more_than_nine_registers() {
     let attached = sim.db().query("PRAGMA database_list", &[]).unwrap();
     assert_eq!(attached.rows.len(), 3);
 }
+
+/// The worker's engine path on sql.js, as `web::worker` drives it: requests and replies cross
+/// as JSON, the run's work is done in slices, the result arrives in parts and equals a direct
+/// run of the engine, every register is measured, and the console answers.
+#[wasm_bindgen_test]
+async fn the_workers_engine_path_answers_on_sqljs_as_the_engine_does() {
+    use offline_profile_studio::catalog::Catalog;
+    use offline_profile_studio::model::{diff::ResolvedProfile, Workspace};
+    use offline_profile_studio::sim::serve::{Assembler, Reply, Request, Server};
+    use offline_profile_studio::sim::{Engine, Preset};
+    let sql = engine().await;
+    let ws = Workspace::with_default_profile();
+    let profile = ResolvedProfile::of(&ws, &ws.profiles[0]);
+    let mut scenario = Preset::Small.scenario();
+    scenario.horizon_hours = 1;
+    scenario.outages.clear();
+    let direct = Engine::new(
+        sql.open().unwrap(),
+        &scenario,
+        &profile,
+        5,
+        Catalog::builtin(),
+    )
+    .unwrap()
+    .run()
+    .unwrap()
+    .clone();
+
+    let opener = sql.clone();
+    let mut server = Server::new(move || opener.open());
+    let mut replies = Vec::new();
+    let mut post = |r: Reply| replies.push(Reply::from_json(&r.to_json()).unwrap());
+    let run = Request::Run {
+        scenario: Box::new(scenario),
+        profile: Box::new(profile),
+        reconnect_mins: 5,
+        measure: true,
+    };
+    server.handle(Request::from_json(&run.to_json()).unwrap(), &mut post);
+    let mut slices = 0;
+    while server.busy() {
+        // Small slices, as the worker's are (a countdown instead of its clock).
+        let mut units = 3;
+        server.work(
+            &mut || {
+                units -= 1;
+                units > 0
+            },
+            &mut post,
+        );
+        slices += 1;
+    }
+    server.handle(
+        Request::Query {
+            register: 1,
+            sql: "SELECT count(*) FROM CUSTTABLE".into(),
+        },
+        &mut post,
+    );
+    assert!(slices > 3, "the run took several slices ({slices})");
+    let progress = replies
+        .iter()
+        .filter(|r| matches!(r, Reply::Progress { .. }))
+        .count();
+    assert!(progress >= 2, "progress was reported ({progress})");
+    let mut assembler = Assembler::default();
+    let whole = replies.iter().cloned().find_map(|r| assembler.add(r));
+    assert_eq!(whole.as_ref(), Some(&direct));
+    let measured = replies
+        .iter()
+        .filter(|r| matches!(r, Reply::Measured { bytes, .. } if *bytes > 0))
+        .count();
+    assert_eq!(measured as u32, direct.registers());
+    match replies.last() {
+        Some(Reply::Query { outcome: Ok(o), .. }) => assert!(o[0].result.is_ok()),
+        other => panic!("no console answer: {other:?}"),
+    }
+}
