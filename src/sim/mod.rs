@@ -7,6 +7,7 @@ pub mod chart;
 pub mod engine;
 pub mod fields;
 pub mod lessons;
+pub mod memory;
 pub mod moment;
 pub mod narrate;
 pub mod record;
@@ -18,8 +19,8 @@ pub mod sweep;
 pub mod volume;
 
 pub use engine::{
-    Conflict, Engine, Measure, Progress, RunPhase, Session, SimError, SimResult, SizeSample,
-    TableVolume, Winner,
+    estimate_memory, Conflict, Engine, Measure, Progress, RunPhase, Session, SimError, SimResult,
+    SizeSample, TableVolume, Winner, MEMORY_BUDGET,
 };
 pub use fields::{scenario_field, ScenarioField, SCENARIO_FIELDS};
 pub use record::{SimRecord, SIM_FORMAT};

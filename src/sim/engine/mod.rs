@@ -207,6 +207,96 @@ fn due(per: u32, unit: u64, t: u64) -> u64 {
     u64::from(per) * t / unit
 }
 
+/// The tables a run simulates: those the profile syncs, then their parents (store side only),
+/// each with its volume, row size, columns and parents.
+fn plan_tables(
+    profile: &ResolvedProfile,
+    catalog: &Catalog,
+) -> (Vec<SimTable>, HashMap<String, usize>) {
+    let mut tables: Vec<SimTable> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let add = |name: &str,
+               scope: Option<usize>,
+               tables: &mut Vec<SimTable>,
+               by_name: &mut HashMap<String, usize>| {
+        let Some(t) = catalog.get(name) else { return };
+        if t.direction == TableDirection::ChannelLocal || by_name.contains_key(&t.name) {
+            return;
+        }
+        by_name.insert(t.name.clone(), tables.len());
+        tables.push(SimTable {
+            name: t.name.clone(),
+            scope,
+            volume: volume_of(&t.name),
+            row_bytes: u64::from(t.est_row_bytes),
+            counter: if t.direction == TableDirection::Upload {
+                t.replication_counter.clone()
+            } else {
+                None
+            },
+            parents: Vec::new(),
+            ddl: t.create_sql(),
+            columns: t
+                .columns
+                .iter()
+                .map(|c| {
+                    // The declared length; `MAX` (and a missing length) as MAX_TEXT.
+                    let size = match c.size {
+                        Some(crate::catalog::ColumnSize::Length(n)) => n as usize,
+                        _ => sql::MAX_TEXT,
+                    };
+                    (
+                        c.name.clone(),
+                        c.sql_type,
+                        size.max(1),
+                        t.primary_key.contains(&c.name),
+                    )
+                })
+                .collect(),
+        });
+    };
+    for (i, s) in profile.scopes.iter().enumerate() {
+        for name in &s.tables {
+            add(name, Some(i), &mut tables, &mut by_name);
+        }
+    }
+    let synced = tables.len();
+    for i in 0..synced {
+        let parents: Vec<String> = catalog
+            .get(&tables[i].name)
+            .map(|t| {
+                t.parents
+                    .iter()
+                    .map(|p| catalog.table(*p).name.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        for p in parents {
+            add(&p, None, &mut tables, &mut by_name);
+        }
+    }
+    for table in tables.iter_mut() {
+        let parents: Vec<usize> = catalog
+            .get(&table.name)
+            .map(|t| {
+                t.parents
+                    .iter()
+                    .filter_map(|p| by_name.get(&catalog.table(*p).name).copied())
+                    .collect()
+            })
+            .unwrap_or_default();
+        table.parents = parents;
+    }
+    (tables, by_name)
+}
+
+/// Estimated memory of a run of `profile` on `scenario`, as its target system runs it, bytes:
+/// what [`Engine::new`] refuses above [`MEMORY_BUDGET`], and what the app adds up for runs at once.
+pub fn estimate_memory(scenario: &Scenario, profile: &ResolvedProfile, catalog: &Catalog) -> u64 {
+    let (effective, _) = profile.target.effective(profile);
+    estimate_bytes(scenario, &plan_tables(&effective, catalog).0)
+}
+
 impl<D: Database> Engine<D> {
     /// Prepares a run: checks the scenario, plans the tables, creates the databases. The
     /// profile runs as its target system would run it ([`crate::model::TargetSystem::effective`]).
@@ -224,81 +314,7 @@ impl<D: Database> Engine<D> {
             let text: Vec<String> = errors.iter().map(|e| e.message.clone()).collect();
             return Err(SimError::Scenario(text.join(" ")));
         }
-        // The tables the profile syncs, then their parents (store side only).
-        let mut tables: Vec<SimTable> = Vec::new();
-        let mut by_name: HashMap<String, usize> = HashMap::new();
-        let add = |name: &str,
-                   scope: Option<usize>,
-                   tables: &mut Vec<SimTable>,
-                   by_name: &mut HashMap<String, usize>| {
-            let Some(t) = catalog.get(name) else { return };
-            if t.direction == TableDirection::ChannelLocal || by_name.contains_key(&t.name) {
-                return;
-            }
-            by_name.insert(t.name.clone(), tables.len());
-            tables.push(SimTable {
-                name: t.name.clone(),
-                scope,
-                volume: volume_of(&t.name),
-                row_bytes: u64::from(t.est_row_bytes),
-                counter: if t.direction == TableDirection::Upload {
-                    t.replication_counter.clone()
-                } else {
-                    None
-                },
-                parents: Vec::new(),
-                ddl: t.create_sql(),
-                columns: t
-                    .columns
-                    .iter()
-                    .map(|c| {
-                        // The declared length; `MAX` (and a missing length) as MAX_TEXT.
-                        let size = match c.size {
-                            Some(crate::catalog::ColumnSize::Length(n)) => n as usize,
-                            _ => sql::MAX_TEXT,
-                        };
-                        (
-                            c.name.clone(),
-                            c.sql_type,
-                            size.max(1),
-                            t.primary_key.contains(&c.name),
-                        )
-                    })
-                    .collect(),
-            });
-        };
-        for (i, s) in profile.scopes.iter().enumerate() {
-            for name in &s.tables {
-                add(name, Some(i), &mut tables, &mut by_name);
-            }
-        }
-        let synced = tables.len();
-        for i in 0..synced {
-            let parents: Vec<String> = catalog
-                .get(&tables[i].name)
-                .map(|t| {
-                    t.parents
-                        .iter()
-                        .map(|p| catalog.table(*p).name.clone())
-                        .collect()
-                })
-                .unwrap_or_default();
-            for p in parents {
-                add(&p, None, &mut tables, &mut by_name);
-            }
-        }
-        for table in tables.iter_mut() {
-            let parents: Vec<usize> = catalog
-                .get(&table.name)
-                .map(|t| {
-                    t.parents
-                        .iter()
-                        .filter_map(|p| by_name.get(&catalog.table(*p).name).copied())
-                        .collect()
-                })
-                .unwrap_or_default();
-            table.parents = parents;
-        }
+        let (tables, by_name) = plan_tables(profile, catalog);
         let estimate = estimate_bytes(scenario, &tables);
         if estimate > MEMORY_BUDGET {
             return Err(SimError::TooLarge(format!(

@@ -5,6 +5,7 @@
 use super::run::Plan;
 use super::{RunState, RunStatus, SimStore};
 use crate::model::diff::ResolvedProfile;
+use crate::sim::memory;
 use crate::sim::{parse_outages, Preset, Scenario, ScenarioError, ScenarioField, SCENARIO_FIELDS};
 use crate::ui::fields::ChoiceSelect;
 use crate::ui::profile_picker::{picked, ProfilePicker};
@@ -68,7 +69,16 @@ pub fn ScenarioForm() -> impl IntoView {
         });
         if !plans.is_empty() && !untrack(blocked) {
             store.lesson.set(None);
-            store.start(plans, scenario.get_untracked());
+            // The profiles run at once: together they must fit in memory.
+            let s = scenario.get_untracked();
+            let each: Vec<u64> = plans
+                .iter()
+                .map(|p| memory::run_bytes(&s, &p.profile))
+                .collect();
+            match memory::fits_together(&each) {
+                Ok(()) => store.start(plans, s),
+                Err(why) => state.set(RunState::Failed(why)),
+            }
         }
     };
     let running = move || matches!(state.get(), RunState::Running { .. });
