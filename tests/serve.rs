@@ -193,3 +193,24 @@ fn before_any_run_and_on_a_bad_scenario_the_server_says_why() {
         .unwrap_err()
         .contains("unreadable request"));
 }
+
+#[test]
+fn one_register_is_measured_on_request_after_a_run_without_measuring() {
+    let (request, expected) = run_request(2, false);
+    let (_, replies) = serve(vec![request, Request::Measure { register: 2 }]);
+    assert!(!replies
+        .iter()
+        .take_while(|r| !matches!(r, Reply::Done(_)))
+        .any(|r| matches!(r, Reply::Measured { .. })));
+    let after: Vec<_> = replies
+        .iter()
+        .skip_while(|r| !matches!(r, Reply::Done(_)))
+        .skip(1)
+        .cloned()
+        .collect();
+    assert!(expected.registers() >= 2);
+    assert!(
+        matches!(after.as_slice(), [Reply::Measured { register: 2, bytes }, Reply::MeasuredAll] if *bytes > 0),
+        "{after:?}"
+    );
+}

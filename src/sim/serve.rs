@@ -33,6 +33,9 @@ pub enum Request {
         reconnect_mins: i64,
         measure: bool,
     },
+    /// Measure one register's database of the last run (answered by [`Reply::Measured`], then
+    /// [`Reply::MeasuredAll`]).
+    Measure { register: u32 },
     /// Row counts per table of a register, beside the store's.
     Counts { register: u32 },
     /// Read-only statements on a copy of a register's database.
@@ -160,8 +163,14 @@ impl Assembler {
 /// What the server is busy with between requests.
 enum Work {
     Idle,
-    Running { measure: bool },
-    Measuring { next: u32, current: Option<Measure> },
+    Running {
+        measure: bool,
+    },
+    Measuring {
+        next: u32,
+        last: Option<u32>,
+        current: Option<Measure>,
+    },
 }
 
 /// Answers [`Request`]s with one engine (and its databases) at a time.
@@ -213,6 +222,17 @@ impl<D: Database> Server<D> {
                         self.work = Work::Running { measure };
                     }
                     Err(e) => post(Reply::Failed(e)),
+                }
+            }
+            Request::Measure { register } => {
+                if self.engine.is_some() {
+                    self.work = Work::Measuring {
+                        next: register,
+                        last: Some(register),
+                        current: None,
+                    };
+                } else {
+                    post(Reply::MeasuredAll);
                 }
             }
             Request::Counts { register } => post(Reply::Counts {
@@ -268,6 +288,7 @@ impl<D: Database> Server<D> {
                         self.work = if measure {
                             Work::Measuring {
                                 next: 1,
+                                last: None,
                                 current: None,
                             }
                         } else {
@@ -280,12 +301,16 @@ impl<D: Database> Server<D> {
                     }),
                 }
             }
-            Work::Measuring { next, current } => {
+            Work::Measuring {
+                next,
+                last,
+                current,
+            } => {
                 let Some(engine) = self.engine.as_ref() else {
                     self.work = Work::Idle;
                     return;
                 };
-                let registers = engine.result().registers();
+                let registers = last.unwrap_or(engine.result().registers());
                 while keep_going() {
                     if current.is_none() {
                         if *next > registers {

@@ -1,5 +1,5 @@
 // What-if sweep: a 5-point sweep of products on a short scenario runs the real simulation at
-// each point and reads the crossing of the 8 GB guidance; a reversed range is refused inline.
+// each point (in parallel engine workers) and reads the crossing of the 8 GB guidance; a reversed range is refused inline.
 import { test, expect } from './fixtures.mjs';
 import { Studio, seriousA11yViolations } from './studio.mjs';
 
@@ -26,8 +26,15 @@ test('a 5-point sweep of products charts the measured size and says where it wou
   await card.getByLabel('To').press('Enter');
   await card.getByLabel('Points').fill('5');
   await card.getByLabel('Points').press('Enter');
+  // The points run at once, one engine worker per core (at most 4).
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const atOnce = Math.min(cores, 4, 5);
   await card.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(card.getByRole('status')).toContainText(atOnce > 1 ? `${atOnce} at once` : 'one at a time');
+  await expect.poll(() => page.workers().filter((w) => w.url().endsWith('/engine-worker_loader.js')).length).toBe(atOnce);
   await expect(card.getByRole('status')).toHaveText('Sweep finished: 5 points.', { timeout: 100_000 });
+  // The pool's workers are gone once the sweep is done.
+  await expect.poll(() => page.workers().filter((w) => w.url().endsWith('/engine-worker_loader.js')).length).toBe(0);
   await expect(card.getByRole('note')).toContainText(/it would reach the 8 GB guidance at about [\d,]+ products \(released items\) — extrapolated/);
   const rows = card.getByRole('table', { name: 'Sweep of products (released items)' }).locator('tbody tr');
   await expect(rows).toHaveCount(5);

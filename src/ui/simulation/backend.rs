@@ -3,13 +3,14 @@
 //! [`Request`]s with the same [`Reply`]s (`sim::serve`), so the run, the inspector and the
 //! Packages area never ask which one they talk to.
 
-use crate::sim::serve::{Reply, Request, Server};
+use crate::sim::serve::{Assembler, Reply, Request, Server};
+use crate::sim::SimResult;
 use crate::sqlite::sqljs::SqlJsDb;
 use crate::ui::engine::{now_ms, sleep_ms, sqljs, yield_to_browser};
 use crate::web::client::{EngineWorker, Event};
 use futures::channel::{mpsc, oneshot};
 use futures::StreamExt;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
@@ -97,10 +98,12 @@ impl WorkerLink {
         }
     }
 
-    /// Stops the worker at once (its databases go with it).
+    /// Stops the worker at once (its databases go with it); whoever follows its run hears
+    /// that it ended.
     pub fn terminate(&self) {
         self.worker.borrow_mut().take();
         self.asks.borrow_mut().clear();
+        self.run.borrow_mut().take();
     }
 
     fn send(&self, request: &Request) -> bool {
@@ -114,20 +117,61 @@ impl WorkerLink {
     }
 }
 
+/// An engine on the page, worked in slices until it is stopped.
+pub struct PageEngine {
+    server: RefCell<Server<SqlJsDb>>,
+    stopped: Cell<bool>,
+}
+
 /// Where the engine of a run lives.
 #[derive(Clone)]
 pub enum Backend {
     Worker(Rc<WorkerLink>),
-    Page(Rc<RefCell<Server<SqlJsDb>>>),
+    Page(Rc<PageEngine>),
+}
+
+/// How many engines may work at once on this machine: one per core, at most this many.
+const MAX_POOL: usize = 4;
+
+/// Workers for independent runs at once (a sweep's points): the machine's cores, capped.
+pub fn pool_size() -> usize {
+    web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency() as usize)
+        .unwrap_or(1)
+        .clamp(1, MAX_POOL)
+}
+
+/// `count` engines: workers started together, or the page's where a worker does not start —
+/// with the reason. `known` is a reason found earlier (then no worker is tried).
+pub async fn engines(
+    count: usize,
+    known: Option<String>,
+) -> Result<(Vec<Backend>, Option<String>), String> {
+    let mut engines = Vec::new();
+    let mut note = known;
+    if note.is_none() {
+        let starting = (0..count).map(|_| WorkerLink::start());
+        for started in futures::future::join_all(starting).await {
+            match started {
+                Ok(link) => engines.push(Backend::Worker(link)),
+                Err(e) => note = Some(e),
+            }
+        }
+    }
+    while engines.len() < count {
+        engines.push(Backend::page().await?);
+    }
+    Ok((engines, note))
 }
 
 impl Backend {
     /// An engine on the page (no worker).
     pub async fn page() -> Result<Backend, String> {
         let sql = sqljs().await.map_err(|e| e.to_string())?;
-        Ok(Backend::Page(Rc::new(RefCell::new(Server::new(
-            move || sql.open(),
-        )))))
+        Ok(Backend::Page(Rc::new(PageEngine {
+            server: RefCell::new(Server::new(move || sql.open())),
+            stopped: Cell::new(false),
+        })))
     }
 
     /// Starts a run on this engine: its events go to `run` as plan `k`.
@@ -137,19 +181,20 @@ impl Backend {
                 *link.run.borrow_mut() = Some((k, run));
                 link.send(&request);
             }
-            Backend::Page(server) => {
-                let server = server.clone();
+            Backend::Page(page) => {
+                let page = page.clone();
+                page.stopped.set(false);
                 leptos::task::spawn_local(async move {
                     let mut post = |r: Reply| {
                         let _ = run.unbounded_send(Msg::Event(k, Event::Reply(r)));
                     };
-                    server.borrow_mut().handle(request, &mut post);
+                    page.server.borrow_mut().handle(request, &mut post);
                     // Work units for 25 ms per turn, so no task holds the page long; a closed
-                    // queue (the run was cancelled or replaced) stops it.
-                    while server.borrow().busy() && !run.is_closed() {
+                    // queue (the run was replaced) or Stop ends it.
+                    while page.server.borrow().busy() && !run.is_closed() && !page.stopped.get() {
                         yield_to_browser().await;
                         let slice = now_ms();
-                        server
+                        page.server
                             .borrow_mut()
                             .work(&mut || now_ms() - slice < 25.0, &mut post);
                     }
@@ -170,9 +215,9 @@ impl Backend {
                 rx.await
                     .map_err(|_| "the simulation's engine stopped before it answered".into())
             }
-            Backend::Page(server) => {
+            Backend::Page(page) => {
                 let mut answer = None;
-                server
+                page.server
                     .borrow_mut()
                     .handle(request, &mut |r| answer = Some(r));
                 answer.ok_or_else(|| "the engine gave no answer".into())
@@ -191,8 +236,56 @@ impl Backend {
     /// Stops the engine: a worker is terminated at once; a page engine stops at its next slice
     /// (its queue closes with the run).
     pub fn stop(&self) {
-        if let Backend::Worker(link) = self {
-            link.terminate();
+        match self {
+            Backend::Worker(link) => link.terminate(),
+            Backend::Page(page) => page.stopped.set(true),
         }
+    }
+
+    /// Runs `request` (a run, or a measurement) on this engine and gathers its replies until
+    /// `last` says they are complete; a crash, a failure or a stop ends it with why.
+    async fn gather<T>(
+        &self,
+        request: Request,
+        mut last: impl FnMut(Reply) -> Option<T>,
+    ) -> Result<T, String> {
+        let (tx, mut rx) = mpsc::unbounded();
+        self.run(0, request, tx);
+        while let Some(msg) = rx.next().await {
+            match msg {
+                Msg::Event(_, Event::Crashed(why)) => {
+                    return Err(format!("the engine stopped unexpectedly ({why})"))
+                }
+                Msg::Event(_, Event::Reply(Reply::Failed(e))) => return Err(e),
+                Msg::Event(_, Event::Reply(r)) => {
+                    if let Some(done) = last(r) {
+                        return Ok(done);
+                    }
+                }
+                Msg::Cancel => break,
+            }
+        }
+        Err("cancelled".into())
+    }
+
+    /// Runs a scenario to its result (progress is not followed).
+    pub async fn run_to_end(&self, request: Request) -> Result<SimResult, String> {
+        let mut parts = Assembler::default();
+        self.gather(request, move |r| parts.add(r)).await
+    }
+
+    /// Register `register`'s database of the last run, measured as SQLite stores it.
+    pub async fn measure(&self, register: u32) -> Result<u64, String> {
+        let mut bytes = None;
+        self.gather(Request::Measure { register }, move |r| match r {
+            Reply::Measured { bytes: b, .. } => {
+                bytes = Some(b);
+                None
+            }
+            Reply::MeasuredAll => Some(bytes.ok_or("the register could not be measured")),
+            _ => None,
+        })
+        .await?
+        .map_err(String::from)
     }
 }

@@ -4,7 +4,7 @@
 //! [`SimStore`] when all are done. The first profile's engine stays, holding its databases for
 //! the inspector, and measures each register's database after the run.
 
-use super::backend::{Backend, Msg, WorkerLink};
+use super::backend::{self, Backend, Msg};
 use super::{RunState, SimStore};
 use crate::model::diff::ResolvedProfile;
 use crate::model::ProfileId;
@@ -65,22 +65,15 @@ impl SimStore {
             engines.push(Backend::Worker(link));
         }
         self.backend.set_value(None);
-        let mut note = self.no_worker.get_value();
-        if note.is_none() && engines.len() < count {
-            let starting = (engines.len()..count).map(|_| WorkerLink::start());
-            for started in futures::future::join_all(starting).await {
-                match started {
-                    Ok(link) => engines.push(Backend::Worker(link)),
-                    Err(e) => note = Some(e),
-                }
-            }
+        let (more, note) = backend::engines(
+            count.saturating_sub(engines.len()),
+            self.no_worker.get_value(),
+        )
+        .await?;
+        if note.is_some() {
+            self.no_worker.set_value(note.clone());
         }
-        if let Some(why) = &note {
-            self.no_worker.set_value(Some(why.clone()));
-            while engines.len() < count {
-                engines.push(Backend::page().await?);
-            }
-        }
+        engines.extend(more);
         engines.truncate(count);
         Ok((engines, note))
     }

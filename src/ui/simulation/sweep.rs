@@ -1,73 +1,108 @@
 //! What-if sweep: one scenario value varied over a range, the real simulation run at each point
-//! in turn on the Scenario form's values (its own engine per point, freed before the next), the
-//! largest register measured, and the figures charted against the value with the 8 GB / 10 GB
-//! lines and the crossing in words (`sim::sweep`).
+//! on the Scenario form's values — several points at once, each in its own engine worker (as
+//! many as the machine has cores and memory allows, `sim::memory::parallel`) —, the largest
+//! register measured, and the figures charted against the value with the 8 GB / 10 GB lines and
+//! the crossing in words (`sim::sweep`).
 
+use super::backend::{engines, pool_size, Backend};
 use super::SimStore;
-use crate::catalog::Catalog;
 use crate::model::diff::ResolvedProfile;
 use crate::model::ProfileId;
 use crate::sim::chart::{human_bytes, sweep_svg};
+use crate::sim::memory;
+use crate::sim::serve::Request;
 use crate::sim::sweep::{answer, Sweep, SweepPoint, SweepVariable};
-use crate::sim::{Engine, DATABASE_CAP_BYTES, DATABASE_GUIDANCE_BYTES};
-use crate::ui::engine::{now_ms, sqljs, yield_to_browser};
+use crate::sim::{Scenario, DATABASE_CAP_BYTES, DATABASE_GUIDANCE_BYTES};
 use crate::ui::fields::NumberField;
 use crate::ui::profile_picker::{picked, ProfilePicker};
 use crate::ui::state::use_studio;
 use crate::validation::thousands;
 use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
 
-/// The sweep's state: idle, running (point k of n), done with its points, or failed.
+/// The sweep's state: idle, running (points done of n, at once), done with its points, or failed.
 #[derive(Clone, PartialEq)]
 enum State {
     Idle,
-    Running(usize, usize),
+    Running {
+        done: usize,
+        of: usize,
+        at_once: usize,
+    },
     Done(SweepVariable, Vec<SweepPoint>),
     Failed(String),
 }
 
-/// Runs one point to the end and measures its largest register.
+/// Runs one point to the end on `engine` and measures its largest register.
 async fn run_point(
+    engine: &Backend,
     profile: &ResolvedProfile,
     reconnect: i64,
-    scenario: &crate::sim::Scenario,
-    cancel: StoredValue<bool>,
+    scenario: &Scenario,
 ) -> Result<(crate::sim::SimResult, u64), String> {
-    let db = sqljs()
-        .await
-        .map_err(|e| e.to_string())?
-        .open()
-        .map_err(|e| e.to_string())?;
-    let mut sim = Engine::new(db, scenario, profile, reconnect, Catalog::builtin())
-        .map_err(|e| e.to_string())?;
-    loop {
-        if cancel.get_value() {
-            return Err("cancelled".into());
-        }
-        let slice = now_ms();
-        if sim
-            .step_for(&mut || now_ms() - slice < 25.0)
-            .map_err(|e| e.to_string())?
-            .done
-        {
-            break;
-        }
-        yield_to_browser().await;
-    }
-    let result = sim.result().clone();
+    let request = Request::Run {
+        scenario: Box::new(scenario.clone()),
+        profile: Box::new(profile.clone()),
+        reconnect_mins: reconnect,
+        measure: false,
+    };
+    let result = engine.run_to_end(request).await?;
     // Registers of one store hold the same data: the largest estimate is measured.
     let largest = result
         .register_sizes()
         .iter()
         .max_by_key(|r| r.final_bytes)
         .map_or(1, |r| r.register);
-    let mut m = sim.start_measure(largest).map_err(|e| e.to_string())?;
-    loop {
-        yield_to_browser().await;
-        if let Some(bytes) = sim.measure_step(&mut m).map_err(|e| e.to_string())? {
-            return Ok((result, bytes));
+    let bytes = engine.measure(largest).await?;
+    Ok((result, bytes))
+}
+
+/// Runs every point, `at_once` at a time on their own engines; the points in order, or why not.
+async fn run_points(
+    profile: ResolvedProfile,
+    reconnect: i64,
+    scenarios: Vec<(u64, Scenario)>,
+    at_once: usize,
+    known: Option<String>,
+    state: RwSignal<State>,
+    running: StoredValue<Vec<Backend>, LocalStorage>,
+) -> Result<Vec<SweepPoint>, String> {
+    let (pool, _) = engines(at_once, known).await?;
+    running.set_value(pool.clone());
+    let next = Cell::new(0usize);
+    let done = Cell::new(0usize);
+    let points: RefCell<Vec<Option<SweepPoint>>> = RefCell::new(vec![None; scenarios.len()]);
+    let of = scenarios.len();
+    // Each engine takes the next point until none is left.
+    let lanes = pool.iter().map(|engine| {
+        let (next, done, points, scenarios, profile) =
+            (&next, &done, &points, &scenarios, &profile);
+        async move {
+            loop {
+                let k = next.get();
+                let Some((value, scenario)) = scenarios.get(k) else {
+                    return Ok::<(), String>(());
+                };
+                next.set(k + 1);
+                let (result, measured) = run_point(engine, profile, reconnect, scenario).await?;
+                points.borrow_mut()[k] = Some(SweepPoint::of(*value, scenario, &result, measured));
+                done.set(done.get() + 1);
+                state.set(State::Running {
+                    done: done.get(),
+                    of,
+                    at_once,
+                });
+            }
         }
+    });
+    let outcome: Result<Vec<()>, String> =
+        futures::future::join_all(lanes).await.into_iter().collect();
+    for e in &pool {
+        e.stop();
     }
+    running.set_value(Vec::new());
+    outcome?;
+    Ok(points.into_inner().into_iter().flatten().collect())
 }
 
 /// The What-if sweep card.
@@ -83,7 +118,12 @@ pub fn SweepCard() -> impl IntoView {
         RwSignal::new(5i64),
     );
     let state = RwSignal::new(State::Idle);
-    let cancel = StoredValue::new(false);
+    let running_engines = StoredValue::new_local(Vec::<Backend>::new());
+    let cancel = move || {
+        for e in running_engines.get_value() {
+            e.stop();
+        }
+    };
     let sweep = Memo::new(move |_| Sweep {
         variable: variable.get().unwrap_or(SweepVariable::Products),
         from: from.get().max(0) as u64,
@@ -108,25 +148,41 @@ pub fn SweepCard() -> impl IntoView {
             return;
         };
         let var = sweep.get_untracked().variable;
-        cancel.set_value(false);
+        // Points run at once as far as the cores and the memory allow; a point that cannot fit
+        // even alone is refused before anything runs.
+        let each: Vec<u64> = scenarios
+            .iter()
+            .map(|(_, s)| memory::run_bytes(s, &profile))
+            .collect();
+        if let Err(why) = memory::fits_together(&[each.iter().copied().max().unwrap_or(0)]) {
+            state.set(State::Failed(why));
+            return;
+        }
+        let at_once = memory::parallel(&each, pool_size());
+        state.set(State::Running {
+            done: 0,
+            of: scenarios.len(),
+            at_once,
+        });
         leptos::task::spawn_local(async move {
-            let mut done = Vec::new();
-            for (k, (value, scenario)) in scenarios.iter().enumerate() {
-                state.set(State::Running(k + 1, scenarios.len()));
-                match run_point(&profile, reconnect, scenario, cancel).await {
-                    Ok((result, measured)) => {
-                        done.push(SweepPoint::of(*value, scenario, &result, measured))
-                    }
-                    Err(e) => {
-                        state.set(State::Failed(e));
-                        return;
-                    }
-                }
-            }
-            state.set(State::Done(var, done));
+            let known = store.no_worker.get_value();
+            let var_points = run_points(
+                profile,
+                reconnect,
+                scenarios,
+                at_once,
+                known,
+                state,
+                running_engines,
+            )
+            .await;
+            state.set(match var_points {
+                Ok(points) => State::Done(var, points),
+                Err(e) => State::Failed(e),
+            });
         });
     };
-    let running = move || matches!(state.get(), State::Running(..));
+    let running = move || matches!(state.get(), State::Running { .. });
     view! {
         <section class="card sweep-card" aria-labelledby="sweep-title">
             <h2 id="sweep-title">"What-if sweep"</h2>
@@ -141,9 +197,10 @@ pub fn SweepCard() -> impl IntoView {
             {move || refusal.get().map(|r| view! { <p class="refusal" role="alert">{format!("The sweep cannot run: {r}")}</p> })}
             <div class="actions">
                 <button type="button" class="primary" disabled=move || refusal.with(Option::is_some) || running() on:click=start>"Run sweep"</button>
-                <button type="button" disabled=move || !running() on:click=move |_| cancel.set_value(true)>"Cancel"</button>
+                <button type="button" disabled=move || !running() on:click=move |_| cancel()>"Cancel"</button>
                 <span role="status">{move || match state.get() {
-                    State::Running(k, n) => format!("Running point {k} of {n}\u{2026}"),
+                    State::Running { done, of, at_once: 1 } => format!("{done} of {of} points done, one at a time\u{2026}"),
+                    State::Running { done, of, at_once } => format!("{done} of {of} points done, {at_once} at once\u{2026}"),
                     State::Failed(e) if e == "cancelled" => "Sweep cancelled.".into(),
                     State::Failed(e) => format!("The sweep stopped: {e}"),
                     State::Done(_, p) => format!("Sweep finished: {} points.", p.len()),
