@@ -1,7 +1,7 @@
 // Figure 5: the longest main-thread task while a simulation runs (Reference mid-size store,
 // default profile, 24 simulated hours, started from the Simulation area), from the Long Tasks
 // API (every task over 50 ms); and figure 6: the simulator figures of the hidden #/bench route.
-import { test } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { engineReady, median, record, recording, round, simulate } from './lib.mjs';
 
 function watchLongTasks() {
@@ -134,3 +134,51 @@ for (const [i, name] of CASES.entries()) {
     });
   });
 }
+
+// Issue #13: the engine in workers. A comparison of two profiles runs both at once, in two
+// workers: its wall time over one profile's run, both measured in this test, alternating, on
+// the Reference preset (24 simulated hours); and the reference week from the UI, in a worker.
+const UI_RUNS = Number(process.env.BENCH_UI_RUNS ?? 3);
+
+/** Runs the form as it is set and returns the app's own "finished in" seconds. */
+async function runForm(page) {
+  const scenario = page.getByRole('form', { name: 'Scenario' });
+  await scenario.getByRole('button', { name: 'Run simulation' }).click();
+  await expect(scenario.getByRole('progressbar')).toBeVisible();
+  const done = page.getByText(/Simulation finished in/);
+  await expect(done).toBeVisible({ timeout: 600_000 });
+  return Number((await done.innerText()).match(/in ([\d.]+) s/)[1]);
+}
+
+test('comparison of two profiles ÷ one profile, in workers', async ({ page }) => {
+  await recording(['comparison'], async () => {
+    await page.goto('/#/profiles');
+    await engineReady(page);
+    const general = page.getByRole('region', { name: 'General' });
+    await general.getByRole('button', { name: 'Duplicate', exact: true }).click();
+    await general.getByRole('group', { name: 'Duplicate this profile. Its scopes:' }).getByRole('button', { name: 'Duplicate profile' }).click();
+    await simulate(page, { profile: 'Default pr', preset: 'Reference mid-size store', hours: 24, outages: '' });
+    const scenario = page.getByRole('form', { name: 'Scenario' });
+    const single = [], both = [];
+    for (let r = 0; r < UI_RUNS; r++) {
+      await scenario.getByLabel('Compare with').selectOption({ label: 'No comparison' });
+      single.push(await runForm(page));
+      await scenario.getByLabel('Compare with').selectOption({ label: 'Default 2' });
+      both.push(await runForm(page));
+    }
+    const ratio = median(both) / median(single);
+    record('comparison', { value: round(ratio, 2), single_s: median(single), both_s: median(both), samples_single: single, samples_both: both, cores: await page.evaluate(() => navigator.hardwareConcurrency) });
+  });
+});
+
+test('reference week from the UI, in a worker', async ({ page }) => {
+  await recording(['worker_week'], async () => {
+    await page.goto('/#/simulation');
+    await engineReady(page);
+    const runs = [];
+    for (let r = 0; r < UI_RUNS; r++) {
+      runs.push(await simulate(page, { preset: 'Reference mid-size store', hours: 168, outages: null }));
+    }
+    record('worker_week', { value: median(runs) * 1000, samples: runs.map((s) => s * 1000), runs: runs.length });
+  });
+});

@@ -3,8 +3,14 @@
 
 use super::{colour, human_bytes};
 use crate::sim::SimResult;
+use crate::ui::engine::yield_to_browser;
 use leptos::prelude::*;
 use std::sync::Arc;
+
+/// Bars drawn per browser turn while the timeline fills in.
+const BATCH: usize = 100;
+/// Bars drawn at most (zoom in to see the rest).
+const MAX_BARS: usize = 4000;
 
 /// One lane per register, each session a bar coloured and numbered by scope, outages shaded.
 #[component]
@@ -32,6 +38,17 @@ pub fn Timeline(
             view_start.set((s.start - span / 4.0).clamp(0.0, (horizon - span).max(0.0)));
         }
     });
+    // The bars appear BATCH per browser turn: a thousand bars at once held the page for over
+    // 100 ms (a long task in `make bench`); in batches no turn takes long.
+    let limit = RwSignal::new(BATCH);
+    leptos::task::spawn_local(async move {
+        while limit.try_get_untracked().is_some_and(|l| l < MAX_BARS) {
+            yield_to_browser().await;
+            if limit.try_update(|l| *l += BATCH).is_none() {
+                break; // the timeline is gone
+            }
+        }
+    });
     let r = result.clone();
     let bars = Memo::new(move |_| {
         let (a, span) = (view_start.get(), view_span.get());
@@ -39,7 +56,7 @@ pub fn Timeline(
             .iter()
             .enumerate()
             .filter(|(_, s)| s.end >= a && s.start <= a + span)
-            .take(4000)
+            .take(limit.get().min(MAX_BARS))
             .map(|(i, s)| (i, s.register, s.scope, s.start, s.end, s.catch_up))
             .collect::<Vec<_>>()
     });
