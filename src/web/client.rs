@@ -28,7 +28,7 @@ pub struct EngineWorker {
 impl EngineWorker {
     /// Starts a worker; `on_event` gets each reply in order, or its crash.
     pub fn spawn(on_event: impl FnMut(Event) + 'static) -> Result<EngineWorker, String> {
-        let worker = web_sys::Worker::new(WORKER_URL).map_err(|e| describe(&e))?;
+        let worker = web_sys::Worker::new(WORKER_URL).map_err(|e| super::describe(&e))?;
         let on_event = std::rc::Rc::new(std::cell::RefCell::new(on_event));
         let on_message = {
             let on_event = on_event.clone();
@@ -93,12 +93,4 @@ fn read(data: &JsValue) -> Result<Reply, String> {
         }
     }
     Ok(reply)
-}
-
-fn describe(e: &JsValue) -> String {
-    js_sys::Reflect::get(e, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unknown error".into())
 }

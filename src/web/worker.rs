@@ -81,7 +81,7 @@ pub fn serve() {
     if let Err(e) = scope().import_scripts_1("sqljs/sql-wasm.js") {
         post(Reply::Failed(format!(
             "sql.js could not be loaded in the worker: {}",
-            describe(&e)
+            super::describe(&e)
         )));
         return;
     }
@@ -144,12 +144,4 @@ fn drive(state: Rc<RefCell<State>>) {
             drive(state);
         }
     });
-}
-
-fn describe(e: &JsValue) -> String {
-    js_sys::Reflect::get(e, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unknown error".into())
 }
