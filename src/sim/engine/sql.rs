@@ -156,10 +156,13 @@ impl<D: Database> Engine<D> {
                         // `typical_length`, by row), never shorter than the unique text nor
                         // longer than the declared length.
                         let typical = typical_length(name, size);
-                        // `substr` of a negative length is empty: the unique text alone.
+                        // `substr` of a negative length is empty: the unique text alone. The filler
+                        // is a literal, which SQLite reads without copying (as a column of the
+                        // numbers, 1,000 characters were copied into every row: a fifth of setup).
                         let plen = prefix.len();
+                        let fill = "x".repeat(MAX_TEXT);
                         format!(
-                            "('{prefix}' || nt || substr(fill, 1, min({size}, {typical} * (60 + h % 81) / 100) - {plen} - ntl))"
+                            "('{prefix}' || nt || substr('{fill}', 1, min({size}, {typical} * (60 + h % 81) / 100) - {plen} - ntl))"
                         )
                     }
                 }
@@ -168,13 +171,13 @@ impl<D: Database> Engine<D> {
             .join(", ")
     }
 
-    /// Numbers `?1 .. ?1 + ?2 - 1` as rows (`n`, its text `nt`, hashes `h` and `m`), each
+    /// Numbers `?1 .. ?1 + ?2 - 1` as rows (`n`, its text `nt` and length `ntl`, hashes `h` and `m`), each
     /// computed once per row (`OFFSET 0` keeps SQLite from copying the expressions into every
     /// column that uses them).
     pub(super) fn numbers(&self) -> String {
         let seed = self.scenario.seed % 1_000_003;
         format!(
-            "(SELECT ?1 + n AS n, CAST(?1 + n AS TEXT) AS nt, length(CAST(?1 + n AS TEXT)) AS ntl, printf('%.*c', {MAX_TEXT}, 'x') AS fill, ((?1 + n) * 2654435761 + {seed}) % 100000 AS h, \
+            "(SELECT ?1 + n AS n, CAST(?1 + n AS TEXT) AS nt, length(CAST(?1 + n AS TEXT)) AS ntl, ((?1 + n) * 2654435761 + {seed}) % 100000 AS h, \
              ((((?1 + n) * 7919 + {seed}) % 100000) / 100.0) AS m FROM regs._ops_n WHERE n < ?2 LIMIT -1 OFFSET 0)"
         )
     }
