@@ -54,8 +54,12 @@ fn runs_at_once_are_refused_when_together_they_do_not_fit_and_say_what_to_change
     let cases: &[(&[u64], Option<&str>)] = &[
         (&[100 * mb], None),
         (&[MEMORY_BUDGET], None),
-        (&[MEMORY_BUDGET + 1], Some("This run would need about 1201 MB of memory, more than the 1200 MB a browser tab can give them. Try fewer products, customers, registers or simulated hours.")),
-        (&[700 * mb, 600 * mb], Some("These 2 runs at once would need about 1300 MB of memory together (700 MB + 600 MB), more than the 1200 MB a browser tab can give them. Try fewer products, customers, registers or simulated hours, or run them one at a time.")),
+        (&[MEMORY_BUDGET + 1], Some("This run would need about 1201 MB of memory, more than the 1200 MB one run may use. Try fewer products, customers, registers or simulated hours.")),
+        // The reference week twice (a comparison) fits.
+        (&[718 * mb, 718 * mb], None),
+        (&[MEMORY_BUDGET, MEMORY_BUDGET], None),
+        (&[1_000 * mb, 900 * mb, 600 * mb], Some("These 3 runs at once would need about 2500 MB of memory together (1000 MB + 900 MB + 600 MB), more than the 2400 MB runs at once may use. Try fewer products, customers, registers or simulated hours, or run them one at a time.")),
+        (&[1_300 * mb, 100 * mb], Some("These 2 runs at once would need about 1400 MB of memory together (1300 MB + 100 MB), more than the 1200 MB one run may use. Try fewer products, customers, registers or simulated hours.")),
     ];
     for (each, expected) in cases {
         assert_eq!(fits_together(each).err().as_deref(), *expected, "{each:?}");
@@ -68,7 +72,12 @@ fn parallel_runs_are_as_many_as_fit_and_the_workers_allow() {
     let cases: &[(&[u64], usize, usize)] = &[
         (&[100 * mb; 5], 4, 4),
         (&[100 * mb; 2], 4, 2),
-        (&[600 * mb, 100 * mb, 100 * mb, 100 * mb, 600 * mb], 4, 2),
+        (
+            &[1_150 * mb, 100 * mb, 100 * mb, 100 * mb, 1_150 * mb],
+            4,
+            3,
+        ),
+        (&[1_200 * mb; 3], 4, 2),
         (&[2_000 * mb], 4, 1),
         (&[], 4, 1),
     ];

@@ -106,6 +106,17 @@ test('a comparison runs both profiles at once, in two workers', async ({ page })
   app.expectNoErrors();
 });
 
+test('a run that would not fit in memory is refused before any worker starts, and says what to change', async ({ page }) => {
+  const app = new Studio(page);
+  await app.open('#/simulation');
+  await form(page).getByLabel('Preset').selectOption('Large flagship');
+  await form(page).getByRole('button', { name: 'Run simulation' }).click();
+  const alert = form(page).getByRole('alert');
+  await expect(alert).toContainText(/This run would need about [\d,]+ MB of memory, more than the 1200 MB one run may use\. Try fewer products, customers, registers or simulated hours\./);
+  expect(engineWorkers(page)).toHaveLength(0);
+  app.expectNoErrors();
+});
+
 test.describe(() => {
   // The worker's script is refused, as a browser or a proxy might: the browser reports the failed load.
   test.use({ consoleErrorsExpected: /engine-worker_loader\.js|Failed to load resource/ });
