@@ -1,5 +1,5 @@
 //! The Simulation area: a scenario (presets, every value editable), a run against real SQLite
-//! in this browser (in slices, with progress and cancel), and what it shows: the timeline, the
+//! in this browser (in a Web Worker, with progress and cancel), and what it shows: the timeline, the
 //! volumes, the database sizes, and a look inside each register's database.
 
 use super::engine::yield_to_browser;
