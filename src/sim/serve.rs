@@ -195,11 +195,6 @@ impl<D: Database> Server<D> {
         !matches!(self.work, Work::Idle)
     }
 
-    /// The engine of the last run, holding its databases.
-    pub fn engine(&self) -> Option<&Engine<D>> {
-        self.engine.as_ref()
-    }
-
     /// Takes a request. A run only starts here (its work is done by [`Server::work`]); the other
     /// requests are answered at once through `post`.
     pub fn handle(&mut self, request: Request, post: &mut dyn FnMut(Reply)) {

@@ -1,7 +1,7 @@
 //! The in-browser SQLite engine on the page: its status in the footer, the app's memory, and a
 //! way for long work to give the browser a turn (sql.js and the clock live in `crate::web`).
 
-use crate::sqlite::{Database, DbError};
+use crate::sqlite::DbError;
 use leptos::prelude::*;
 
 pub use crate::web::{now_ms, sleep_ms, sqljs};
@@ -22,10 +22,7 @@ pub async fn yield_to_browser() {
 }
 
 async fn probe() -> Result<String, DbError> {
-    let sql = sqljs().await?;
-    let db = sql.open()?;
-    let version = db.query("SELECT sqlite_version()", &[])?;
-    Ok(version.scalar().map(|v| v.to_string()).unwrap_or_default())
+    crate::web::sqlite_version(&sqljs().await?)
 }
 
 /// A status line: loading, ready with SQLite's version, or the reason it failed.

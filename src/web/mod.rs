@@ -27,6 +27,13 @@ pub async fn sqljs() -> Result<SqlJs, DbError> {
     Ok(sql)
 }
 
+/// SQLite's version in a loaded sql.js (the footer says it; the worker reports it when ready).
+pub fn sqlite_version(sql: &SqlJs) -> Result<String, DbError> {
+    use crate::sqlite::Database;
+    let version = sql.open()?.query("SELECT sqlite_version()", &[])?;
+    Ok(version.scalar().map(|v| v.to_string()).unwrap_or_default())
+}
+
 /// Milliseconds on the page's (or worker's) monotonic clock, `performance.now()`, for measuring
 /// runs: the app's one clock for durations (wall-clock times come from `storage::now_iso`).
 pub fn now_ms() -> f64 {

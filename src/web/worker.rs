@@ -88,15 +88,7 @@ pub fn serve() {
     wasm_bindgen_futures::spawn_local(async move {
         match sqljs().await {
             Ok(sql) => {
-                let version = sql
-                    .open()
-                    .and_then(|db| {
-                        use crate::sqlite::Database;
-                        db.query("SELECT sqlite_version()", &[])
-                    })
-                    .ok()
-                    .and_then(|q| q.scalar().map(|v| v.to_string()))
-                    .unwrap_or_default();
+                let version = super::sqlite_version(&sql).unwrap_or_default();
                 state.borrow_mut().server = Some(Server::new(move || sql.open()));
                 post(Reply::Ready { sqlite: version });
                 drive(state);
@@ -138,10 +130,7 @@ fn drive(state: Rc<RefCell<State>>) {
             }
             sleep_ms(0).await;
         }
+        // The queue was emptied just before the loop ended, with no turn given since.
         state.borrow_mut().driving = false;
-        // A request may have arrived during the last slice.
-        if !state.borrow().queue.is_empty() {
-            drive(state);
-        }
     });
 }
