@@ -6,6 +6,7 @@
 //! host); `ui` is the Leptos front end and exists only in the browser build.
 
 pub mod catalog;
+pub mod chain;
 pub mod glossary;
 pub mod model;
 pub mod package;

@@ -32,6 +32,7 @@ fn tiny() -> Scenario {
         outages: vec![],
         late_registers: vec![],
         reprovision_minute: None,
+        opening: None,
         seed: 7,
     }
 }

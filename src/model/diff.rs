@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// One scope as a profile sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ResolvedScope {
     /// Description.
     pub description: String,
@@ -27,6 +28,7 @@ pub struct ResolvedScope {
 
 /// A profile with its scopes' contents, independent of any workspace.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ResolvedProfile {
     /// Name.
     pub name: String,

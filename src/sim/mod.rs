@@ -28,4 +28,4 @@ pub use report::{
     RegisterSize, ScopeTotals, StepView, Summary, TableTotals, DATABASE_CAP_BYTES,
     DATABASE_GUIDANCE_BYTES,
 };
-pub use scenario::{parse_outages, LateRegister, Outage, Preset, Scenario, ScenarioError};
+pub use scenario::{parse_outages, LateRegister, Opening, Outage, Preset, Scenario, ScenarioError};

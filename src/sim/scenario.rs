@@ -24,6 +24,16 @@ pub struct LateRegister {
     pub minute: u32,
 }
 
+/// A store's opening hours, minutes of the day: sales happen from `open` to `close`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Opening {
+    /// Opening time, minutes after midnight.
+    pub open: u32,
+    /// Closing time, minutes after midnight (after `open`, at most 1,440).
+    pub close: u32,
+}
+
 /// Everything a simulation needs besides the profile. The same scenario, profile and seed give
 /// the same results.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -69,6 +79,10 @@ pub struct Scenario {
     /// as after a change of the store's profile; minutes from the start.
     #[serde(default)]
     pub reprovision_minute: Option<u32>,
+    /// When the registers sell: transactions fall inside these hours of every day (spread
+    /// evenly); none means around the clock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opening: Option<Opening>,
     /// The random seed.
     pub seed: u64,
 }
@@ -83,10 +97,14 @@ pub struct ScenarioError {
 }
 
 /// The named starting points.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Preset {
+    #[serde(rename = "small")]
     Small,
+    #[serde(rename = "reference")]
     Reference,
+    #[serde(rename = "flagship")]
     Flagship,
 }
 
@@ -129,6 +147,7 @@ impl Preset {
             }],
             late_registers: Vec::new(),
             reprovision_minute: None,
+            opening: None,
             seed: 42,
         };
         match self {
@@ -191,6 +210,33 @@ impl Preset {
 }
 
 impl Scenario {
+    /// Transactions one register has made by `t` seconds from the start: `per day` a day,
+    /// spread evenly around the clock or over the opening hours.
+    pub fn sales_due(&self, t: u64) -> u64 {
+        let rate = u64::from(self.transactions_per_register_per_day);
+        match self.opening {
+            Some(o) if o.close > o.open => {
+                let (open, close) = (u64::from(o.open) * 60, u64::from(o.close.min(1440)) * 60);
+                let today = (t % 86_400).clamp(open, close) - open;
+                rate * (t / 86_400) + rate * today / (close - open)
+            }
+            _ => rate * t / 86_400,
+        }
+    }
+
+    /// When transaction number `n` (1-based) of a register is made, seconds from the start:
+    /// the inverse of [`Scenario::sales_due`].
+    pub fn sale_time(&self, n: u64) -> u64 {
+        let rate = u64::from(self.transactions_per_register_per_day).max(1);
+        let (day, k) = ((n - 1) / rate, (n - 1) % rate + 1);
+        let (open, len) = match self.opening {
+            Some(o) if o.close > o.open => (u64::from(o.open) * 60, (u64::from(o.close.min(1440)) - u64::from(o.open)) * 60),
+            _ => (0, 86_400),
+        };
+        // The first second at which `k` of the day's sales are due.
+        day * 86_400 + open + (k * len).div_ceil(rate)
+    }
+
     /// Registers in all stores.
     pub fn registers(&self) -> u32 {
         self.stores.saturating_mul(self.registers_per_store)
@@ -256,6 +302,14 @@ impl Scenario {
                 errors.push(ScenarioError {
                     field: "late_registers",
                     message: format!("Late register {}: it must join after the start and before the end of the {} simulated hours.", i + 1, self.horizon_hours),
+                });
+            }
+        }
+        if let Some(o) = self.opening {
+            if o.close > 1440 || o.close <= o.open {
+                errors.push(ScenarioError {
+                    field: "opening",
+                    message: "Opening hours must close after they open, at 24:00 at the latest.".to_string(),
                 });
             }
         }

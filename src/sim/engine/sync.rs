@@ -162,8 +162,7 @@ impl<D: Database> Engine<D> {
             return Ok(());
         }
         self.registers[r].sales_at = t;
-        let rate = self.scenario.transactions_per_register_per_day;
-        let tx = due(rate, 86_400, t) - due(rate, 86_400, from);
+        let tx = self.scenario.sales_due(t) - self.scenario.sales_due(from);
         if tx == 0 {
             return Ok(());
         }
@@ -175,7 +174,7 @@ impl<D: Database> Engine<D> {
             if rows == 0 {
                 continue;
             }
-            let first = (r as u64) * 1_000_000_000 + due(rate, 86_400, from) * 10 + 1;
+            let first = (r as u64) * 1_000_000_000 + self.scenario.sales_due(from) * 10 + 1;
             // Row ids continue the register's own range (values keep their numbering).
             let row0 = self.registers[r].written_to[i] + 1;
             self.generate(
