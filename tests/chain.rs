@@ -3,6 +3,8 @@
 //! plan run natively.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use offline_profile_studio::chain::digest::{CatchUp, DownloadScope, Hour, Register};
 use offline_profile_studio::chain::figures::Unsent;
 use offline_profile_studio::chain::merge::inherited_sessions;
@@ -326,4 +328,126 @@ fn cost_follows_groups_not_stores() {
     };
     assert_eq!(runs(5), runs(1_000));
     assert_eq!(runs(5).len(), 2);
+}
+
+fn temp(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("chain-test-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A small real plan file: two groups, a profile change, an outage.
+fn small_plan_file() -> PlanFile {
+    let look = lookup(TargetSystem::Essentials);
+    let mut p = ChainPlan::starter("CLI", &profile_name());
+    for g in &mut p.groups {
+        g.overrides.products = Some(400);
+        g.overrides.customers = Some(300);
+    }
+    p.days = 4;
+    p.cutoff = Cutoff { day: 4, minute: 23 * 60 + 59 };
+    p.waves.retain(|w| w.day <= 2);
+    p.waves.push(Wave { group: 2, day: 3, kind: WaveKind::ProfileChange { profile: "New version".into(), minute: 300 } });
+    p.outages.push(LinkOutage { group: 1, day: 2, minute: 600, minutes: 120, register: None });
+    PlanFile::of(&p, &look)
+}
+
+#[test]
+fn the_plan_file_passes_an_independent_schema_validator() {
+    let dir = temp("ajv");
+    let ok = dir.join("plan.chain.json");
+    std::fs::write(&ok, small_plan_file().to_json()).unwrap();
+    let bad = dir.join("bad.chain.json");
+    std::fs::write(&bad, small_plan_file().to_json().replacen("\"days\": 4", "\"days\": \"four\"", 1)).unwrap();
+    let run = |file: &std::path::Path| {
+        std::process::Command::new("node")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["tools/validate-json.mjs", "schemas/chain-plan.schema.json"])
+            .arg(file)
+            .output()
+            .expect("node runs")
+    };
+    let out = run(&ok);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!run(&bad).status.success());
+}
+
+#[test]
+fn the_command_line_runs_each_run_in_its_own_process_and_merges_to_the_same_json() {
+    let dir = temp("cli");
+    let file = small_plan_file();
+    let plan = dir.join("plan.chain.json");
+    std::fs::write(&plan, file.to_json()).unwrap();
+    let plan_s = plan.to_str().unwrap();
+    let (code, out, err) = common::cli(&["chain", "runs", plan_s, "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let listed: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    let look = |n: &str| file.profile(n);
+    let l = layout(&file.plan, &look);
+    assert_eq!(listed.len(), l.runs.len());
+    let mut paths = Vec::new();
+    // Run them in reverse: the merge puts them in the plan's order.
+    for n in (1..=l.runs.len()).rev() {
+        let path = dir.join(format!("run-{n}.json"));
+        let (code, _, err) = common::cli(&["chain", "run", plan_s, &n.to_string(), "-o", path.to_str().unwrap()]);
+        assert_eq!(code, 0, "{err}");
+        paths.push(path.to_str().unwrap().to_string());
+    }
+    let mut args = vec!["chain", "merge", plan_s];
+    args.extend(paths.iter().map(String::as_str));
+    let (code, merged, err) = common::cli(&args);
+    assert_eq!(code, 0, "{err}");
+    let digests: Vec<RunDigest> = l
+        .runs
+        .iter()
+        .map(|s| run_on(NativeDb::open_memory().unwrap(), s, &look(&s.profile).unwrap()).unwrap())
+        .collect();
+    assert_eq!(merged, result_json(&merge(&file.plan, &l, &digests).unwrap()));
+    // A missing run, a run that is not one, a plan with a problem.
+    let (code, _, err) = common::cli(&["chain", "merge", plan_s, &paths[0]]);
+    assert_eq!(code, 1);
+    assert!(err.contains("is missing"), "{err}");
+    let (code, _, err) = common::cli(&["chain", "run", plan_s, "99"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is not one of them"), "{err}");
+    let mut broken = file.clone();
+    broken.plan.groups[0].stores = 0;
+    std::fs::write(&plan, broken.to_json()).unwrap();
+    let (code, _, err) = common::cli(&["chain", "runs", plan_s]);
+    assert_eq!(code, 1);
+    assert!(err.contains("A group has 1 to 10000 stores. (group-1-stores)"), "{err}");
+}
+
+#[test]
+fn plans_are_workspace_data_changed_by_edits() {
+    use offline_profile_studio::chain::edit::{GroupValue, PlanEdit, PlansEdit};
+    use offline_profile_studio::model::edit::{Edit, ProfileValue};
+    let mut ws = Workspace::with_default_profile();
+    let name = profile_name();
+    let set = |change| Edit::Plans(PlansEdit::Set { plan: 0, change });
+    let cases: Vec<(Edit, &str)> = vec![
+        (Edit::Plans(PlansEdit::New { profile: name.clone() }), "new rollout plan"),
+        (set(PlanEdit::Group(1, GroupValue::Stores(44))), "stores of group \u{201c}Small stores\u{201d} \u{2192} 44"),
+        (set(PlanEdit::AddWave { group: 2, change: Some(name.clone()) }), "add a profile change"),
+        (set(PlanEdit::RemoveGroup(1)), "remove group \u{201c}Small stores\u{201d}"),
+    ];
+    for (edit, words) in cases {
+        assert_eq!(edit.describe(&ws), words);
+        assert!(edit.apply(&mut ws).changed, "{words}");
+    }
+    let p = &ws.plans[0];
+    assert_eq!(p.groups.len(), 1);
+    assert!(p.waves.iter().all(|w| w.group == 2), "the group's waves went with it");
+    // Typing in a field is one undo step; two fields are two.
+    let k = |v| set(PlanEdit::Group(2, v)).coalesce_key();
+    assert_eq!(k(GroupValue::Stores(1)), k(GroupValue::Stores(12)));
+    assert_ne!(k(GroupValue::Stores(1)), k(GroupValue::WanKbps(12)));
+    // A renamed profile stays the plan's.
+    let id = ws.profiles[0].id;
+    Edit::SetProfile { profile: id, value: ProfileValue::Name("Renamed".into()) }.apply(&mut ws);
+    assert_eq!(ws.plans[0].groups[0].profile, "Renamed");
+    assert!(ws.plans[0].waves.iter().any(|w| matches!(&w.kind, WaveKind::ProfileChange { profile, .. } if profile == "Renamed")));
+    // Plans persist with the workspace.
+    let text = serde_json::to_string(&ws).unwrap();
+    assert_eq!(serde_json::from_str::<Workspace>(&text).unwrap(), ws);
 }

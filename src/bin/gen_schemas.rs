@@ -1,4 +1,4 @@
-//! Writes the JSON Schemas of `profile.json` and `manifest.json`, generated from the Rust types,
+//! Writes the JSON Schemas of `profile.json`, `manifest.json` and chain plan files, generated from the Rust types,
 //! into `schemas/`. A host test fails when the checked-in schemas are stale.
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -11,6 +11,7 @@ pub mod chart;
 pub mod check;
 pub mod close;
 pub mod digest;
+pub mod edit;
 pub mod figures;
 pub mod file;
 pub mod layout;

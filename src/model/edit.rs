@@ -82,6 +82,8 @@ pub enum ProfileValue {
 pub enum Edit {
     /// A new, empty profile (Ctrl+N).
     NewProfile,
+    /// A change to the chain plans.
+    Plans(crate::chain::edit::PlansEdit),
     /// A copy of a profile, sharing its scopes or with copies of them.
     DuplicateProfile {
         profile: ProfileId,
@@ -364,8 +366,17 @@ impl Edit {
                 }
             }
             Edit::SetProfile { profile, value } => {
-                Outcome::changed(ws.profile_mut(*profile).is_some_and(|p| value.apply(p)))
+                let old = ws.profile(*profile).map(|p| p.name.clone());
+                let changed = ws.profile_mut(*profile).is_some_and(|p| value.apply(p));
+                // Plans name profiles: a renamed profile stays the one they use.
+                if let (Some(old), Some(new)) = (old, ws.profile(*profile).map(|p| p.name.clone())) {
+                    if old != new {
+                        crate::chain::edit::rename_profile(&mut ws.plans, &old, &new);
+                    }
+                }
+                Outcome::changed(changed)
             }
+            Edit::Plans(e) => Outcome::changed(e.apply(&mut ws.plans)),
             Edit::MarkProvisioned { profile, at } => {
                 Outcome::changed(ws.mark_provisioned(*profile, at))
             }
@@ -436,6 +447,7 @@ impl Edit {
     /// Edits with the same key, one after another, are one undo step (typing in one field).
     pub fn coalesce_key(&self) -> Option<String> {
         match self {
+            Edit::Plans(e) => e.coalesce_key(),
             Edit::SetProfile { profile, value } => {
                 let (field, typed) = value.field();
                 typed.then(|| format!("profile-{}-{field}", profile.0))
@@ -464,6 +476,7 @@ impl Edit {
                 .map_or_else(|| "a scope".to_string(), |s| s.description.clone())
         };
         match self {
+            Edit::Plans(e) => e.describe(&before.plans),
             Edit::NewProfile => "new profile".into(),
             Edit::DuplicateProfile { profile: p, .. } => format!("duplicate {}", profile(p)),
             Edit::DeleteProfile(p) => format!("delete {}", profile(p)),

@@ -12,6 +12,9 @@ pub struct Workspace {
     pub scopes: Vec<Scope>,
     /// The next id to hand out (profiles and scopes share the counter).
     pub next_id: u32,
+    /// Chain rollout plans (the Chain area).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<crate::chain::ChainPlan>,
 }
 
 impl Default for Workspace {
@@ -27,6 +30,7 @@ impl Workspace {
             profiles: Vec::new(),
             scopes: Vec::new(),
             next_id: 1,
+            plans: Vec::new(),
         }
     }
 

@@ -6,7 +6,9 @@ use super::{Manifest, ProfileFile};
 pub fn generate() -> Vec<(&'static str, String)> {
     let profile = schemars::schema_for!(ProfileFile);
     let manifest = schemars::schema_for!(Manifest);
+    let plan = schemars::schema_for!(crate::chain::PlanFile);
     vec![
+        ("chain-plan.schema.json", pretty(&plan)),
         ("profile.schema.json", pretty(&profile)),
         ("manifest.schema.json", pretty(&manifest)),
     ]

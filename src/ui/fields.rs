@@ -47,6 +47,9 @@ pub fn FieldIssues(
     /// A message of the form itself, shown first.
     #[prop(optional, into)]
     extra: Signal<Option<String>>,
+    /// Errors found outside the profile checks (a chain plan's), shown after it.
+    #[prop(optional, into)]
+    more: Signal<Vec<String>>,
 ) -> impl IntoView {
     let list_id = format!("{id}-issues");
     let issues = {
@@ -56,6 +59,7 @@ pub fn FieldIssues(
     view! {
         <div id=list_id class="field-issues" aria-live="polite">
             {move || extra.get().map(|m| view! { <p class="issue error">{m}</p> })}
+            {move || more.get().into_iter().map(|m| view! { <p class="issue error">{m}</p> }).collect_view()}
             <For
                 each=move || issues.get()
                 key=|d| (d.code, d.message.clone())
@@ -95,11 +99,14 @@ pub fn TextField(
     /// Placeholder text.
     #[prop(optional)]
     placeholder: &'static str,
+    /// Errors found outside the profile checks, shown under the field.
+    #[prop(optional, into)]
+    more: Signal<Vec<String>>,
 ) -> impl IntoView {
     let described = format!("{id}-issues");
     let invalid = {
         let id = id.clone();
-        move || has_error(&id).then_some("true")
+        move || (has_error(&id) || more.with(|m| !m.is_empty())).then_some("true")
     };
     view! {
         <div class="field">
@@ -115,7 +122,7 @@ pub fn TextField(
                 prop:value=move || value.get()
                 on:input:target=move |ev| on_input.run(ev.target().value())
             />
-            <FieldIssues id=id/>
+            <FieldIssues id=id more/>
         </div>
     }
 }
@@ -137,18 +144,26 @@ pub fn NumberField(
     /// The unit, shown after the input.
     #[prop(optional)]
     unit: Option<&'static str>,
+    /// The smallest value the model can hold: below it, the text is kept with a message and
+    /// the model keeps its last value (as for text that is not a number).
+    #[prop(optional)]
+    min: Option<i64>,
+    /// Errors found outside the profile checks, shown under the field.
+    #[prop(optional, into)]
+    more: Signal<Vec<String>>,
 ) -> impl IntoView {
     // What the user typed while it is not a number; `None` shows the model's value.
     let draft = RwSignal::new(None::<String>);
     let bad = Signal::derive(move || {
-        draft.get().map(|t| {
-            format!("\u{201c}{t}\u{201d} is not a whole number; the last valid value is kept.")
+        draft.get().map(|t| match (t.trim().parse::<i64>(), min) {
+            (Ok(_), Some(m)) => format!("\u{201c}{t}\u{201d} is below {m}, the least this can be; the last valid value is kept."),
+            _ => format!("\u{201c}{t}\u{201d} is not a whole number; the last valid value is kept."),
         })
     });
     let described = format!("{id}-issues");
     let invalid = {
         let id = id.clone();
-        move || (draft.with(Option::is_some) || has_error(&id)).then_some("true")
+        move || (draft.with(Option::is_some) || has_error(&id) || more.with(|m| !m.is_empty())).then_some("true")
     };
     view! {
         <div class="field">
@@ -165,18 +180,18 @@ pub fn NumberField(
                     on:input:target=move |ev| {
                         let text = ev.target().value();
                         match text.trim().parse::<i64>() {
-                            Ok(v) => {
+                            Ok(v) if min.is_none_or(|m| v >= m) => {
                                 draft.set(None);
                                 on_commit.run(v);
                             }
-                            Err(_) => draft.set(Some(text)),
+                            _ => draft.set(Some(text)),
                         }
                     }
                     on:blur=move |_| draft.set(None)
                 />
                 {unit.map(|u| view! { <span class="unit">{u}</span> })}
             </div>
-            <FieldIssues id=id extra=bad/>
+            <FieldIssues id=id extra=bad more/>
         </div>
     }
 }

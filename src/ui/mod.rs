@@ -3,6 +3,7 @@
 
 mod bench;
 mod catalog_page;
+mod chain;
 mod crash;
 mod engine;
 mod fields;
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
     let route: Signal<Route> = route.into();
     provide_context(catalog_page::CatalogFilters::new());
     provide_context(simulation::SimStore::new());
+    provide_context(chain::ChainStore::new());
     provide_context(tour::Tour::new());
     let studio = Studio::start();
     provide_context(studio);
@@ -130,6 +132,7 @@ pub fn App() -> impl IntoView {
                     view! { <packages::PackagesPage shared=Some(payload)/> }.into_any()
                 }
                 Route::Simulation => view! { <simulation::SimulationPage/> }.into_any(),
+                Route::Chain => view! { <chain::ChainPage/> }.into_any(),
                 Route::Present(payload) => {
                     view! { <simulation::PresenterPage payload/> }.into_any()
                 }

@@ -6,6 +6,8 @@
 pub enum Route {
     Profiles,
     Simulation,
+    /// The chain planner: rollout plans across store groups.
+    Chain,
     Packages,
     /// The sign-off report, of the named profile when one is named (`#/report/Default%20pr`).
     Report(Option<String>),
@@ -27,9 +29,10 @@ pub enum Route {
 
 impl Route {
     /// The areas, in navigation order.
-    pub const AREAS: [Route; 6] = [
+    pub const AREAS: [Route; 7] = [
         Route::Profiles,
         Route::Simulation,
+        Route::Chain,
         Route::Packages,
         Route::Report(None),
         Route::Catalog { table: None },
@@ -47,6 +50,7 @@ impl Route {
         }
         match head {
             "simulation" => Route::Simulation,
+            "chain" => Route::Chain,
             "packages" => Route::Packages,
             "report" => Route::Report(parts.next().map(decode).filter(|n| !n.is_empty())),
             "import" => Route::Import(parts.next().unwrap_or("").to_string()),
@@ -79,6 +83,7 @@ impl Route {
         match self {
             Route::Profiles => "#/profiles".into(),
             Route::Simulation => "#/simulation".into(),
+            Route::Chain => "#/chain".into(),
             Route::Packages => "#/packages".into(),
             Route::Report(None) => "#/report".into(),
             Route::Report(Some(name)) => format!("#/report/{}", encode(name)),
@@ -97,6 +102,7 @@ impl Route {
         match self {
             Route::Profiles => "Profiles",
             Route::Simulation => "Simulation",
+            Route::Chain => "Chain",
             Route::Packages | Route::Import(_) => "Packages",
             Route::Report(_) => "Report",
             Route::Catalog { .. } => "Catalog",

@@ -8,9 +8,12 @@
 //! profile-package simulate FILE [--preset P | --scenario S.json] [-o OUT]   a simulation record (JSON)
 //! profile-package report FILE [--sim SIM.json] [--previous OLD] [--prepared-by NAME] [--date D] [-o OUT]
 //!                                          the sign-off report, one self-contained HTML file
+//! profile-package chain runs|run|merge …  a chain plan's runs, one per process, and their merge
 //! ```
 //! FILE is a package (`.zip`) or a `profile.json`.
 
+#[cfg(not(target_arch = "wasm32"))]
+mod chain;
 #[cfg(not(target_arch = "wasm32"))]
 mod report;
 
@@ -33,6 +36,9 @@ usage: profile-package validate FILE [--json]
        profile-package simulate FILE [--preset small|reference|flagship | --scenario S.json] [-o OUT]
        profile-package report FILE [--sim SIM.json] [--previous OLD.zip] [--prepared-by NAME]
                               [--date YYYY-MM-DD] [-o OUT.html]
+       profile-package chain runs PLAN.json [--json]
+       profile-package chain run PLAN.json N [-o RUN-N.json]
+       profile-package chain merge PLAN.json RUN-1.json RUN-2.json … [-o RESULT.json]
 
 FILE is a profile package (.zip) or a profile.json.
 
@@ -40,6 +46,12 @@ simulate runs the profile on real SQLite (native) and writes a simulation record
 every scenario value and the figures; report renders the sign-off report (inline CSS and SVG,
 no script) from the package, with that record and a previous package's verdict if given.
 Both write to standard output unless -o names a file.
+
+chain works on a chain plan exported from the Chain area (PLAN.json holds the plan and its
+profiles): `runs` lists its distinct runs, `run` simulates one of them on native SQLite and
+writes its digest, `merge` combines the digests (any order) into the chain's figures: the same
+JSON as the Chain area's \"Download the results (JSON)\". One run per process, so a batch
+runner (GNU parallel, a CI matrix, Kubernetes Jobs) fans them out; see docs/chain-cli.md.
 
 Exit codes:
   0  valid: the file was read and the profile has no errors (warnings may be printed)
@@ -283,6 +295,10 @@ Exit codes:
             .filter(|a| *a != "--json")
             .map(String::as_str)
             .collect();
+        if words.first() == Some(&"chain") {
+            let at = args.iter().position(|a| a == "chain").unwrap_or(0);
+            return crate::chain::main(&args[at + 1..], USAGE);
+        }
         if matches!(words.first(), Some(&("report" | "simulate"))) {
             let options = match crate::report::Options::parse(&args) {
                 Ok(o) => o,

@@ -10,7 +10,7 @@ use backend::{Backend, Msg};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-mod backend;
+pub(crate) mod backend;
 mod compare;
 mod inspector;
 mod lessons;
@@ -66,7 +66,7 @@ pub struct SimStore {
     /// Tells the run going on that the user cancelled it.
     stopper: StoredValue<Option<futures::channel::mpsc::UnboundedSender<Msg>>, LocalStorage>,
     /// Why no worker could start, once one failed: runs then use the page.
-    no_worker: StoredValue<Option<String>>,
+    pub(crate) no_worker: StoredValue<Option<String>>,
     /// Said beside the run's status: that it ran on the page, and why.
     engine_note: RwSignal<Option<String>>,
     /// A second profile to run on the same scenario, side by side.
