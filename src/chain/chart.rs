@@ -27,13 +27,14 @@ pub fn hourly_svg(
 ) -> String {
     let (x0, x1, y0, y1) = (74.0, W - 150.0, H - 34.0, 24.0);
     let hours = series.iter().map(|s| s.1.len()).max().unwrap_or(0).max(1);
-    let top = series
-        .iter()
-        .flat_map(|s| s.1.iter().copied())
-        .chain(threshold.iter().map(|t| t.0))
-        .fold(0.0, f64::max)
-        .max(1.0)
-        * 1.1;
+    let peak = series.iter().flat_map(|s| s.1.iter().copied()).fold(0.0, f64::max);
+    // A threshold far above the data would flatten it: then it is named, not drawn.
+    let (threshold, off_scale) = match threshold {
+        Some(t) if t.0 > 0.0 && t.0 > peak * 4.0 => (None, Some(t)),
+        t => (t, None),
+    };
+    let step = nice_step(peak.max(threshold.as_ref().map_or(0.0, |t| t.0)).max(1.0) / 4.0);
+    let top = (peak.max(threshold.as_ref().map_or(0.0, |t| t.0)) / step).ceil().max(1.0) * step * 1.08;
     let x = |h: f64| x0 + h / hours as f64 * (x1 - x0);
     let y = |v: f64| y0 - v / top * (y0 - y1);
     let mut svg = format!(
@@ -43,8 +44,13 @@ pub fn hourly_svg(
         esc(title),
         esc(title)
     );
-    for k in 0..=4 {
-        let v = top / 1.1 * f64::from(k) / 4.0;
+    if let Some((_, label)) = &off_scale {
+        let _ = write!(svg, "<text x=\"{x1}\" y=\"14\" text-anchor=\"end\" class=\"axis\">{}: above this scale</text>", esc(label));
+    }
+    let mut k = 0.0;
+    while k * step <= top {
+        let v = k * step;
+        k += 1.0;
         let _ = write!(svg, "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" class=\"axis\">{}</text>", x0 - 6.0, y(v) + 4.0, esc(&shown(v)));
     }
     let days = hours.div_ceil(24);
@@ -81,6 +87,16 @@ pub fn hourly_svg(
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// A round step for an axis: 1, 2, 2.5 or 5 times a power of ten, at least `raw`.
+fn nice_step(raw: f64) -> f64 {
+    let p = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * p)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * p)
 }
 
 /// Horizontal bars, one per `(label, value, words)`, the words written after each bar.

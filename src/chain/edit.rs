@@ -162,10 +162,30 @@ impl PlansEdit {
                     PlanEdit::AddWave { change: None, .. } => "add a go-live wave".into(),
                     PlanEdit::AddWave { change: Some(_), .. } => "add a profile change".into(),
                     PlanEdit::RemoveWave(i) => format!("remove wave {}", i + 1),
-                    PlanEdit::Wave(i, _) => format!("change wave {}", i + 1),
+                    PlanEdit::Wave(i, v) => {
+                        let (what, value) = match v {
+                            WaveValue::Group(g) => ("group", group(g)),
+                            WaveValue::Day(d) => ("day", d.to_string()),
+                            WaveValue::Stores(n) => ("stores", n.to_string()),
+                            WaveValue::Minute(m) => ("time", format!("{:02}:{:02}", m / 60, m % 60)),
+                            WaveValue::Paused(b) => ("offline sync paused until ready", if *b { "on" } else { "off" }.into()),
+                            WaveValue::FullSync(b) => ("full sync first", if *b { "on" } else { "off" }.into()),
+                            WaveValue::Profile(p) => ("new profile", format!("\u{201c}{p}\u{201d}")),
+                        };
+                        format!("{what} of wave {} \u{2192} {value}", i + 1)
+                    }
                     PlanEdit::AddOutage { .. } => "add an outage".into(),
                     PlanEdit::RemoveOutage(i) => format!("remove outage {}", i + 1),
-                    PlanEdit::Outage(i, _) => format!("change outage {}", i + 1),
+                    PlanEdit::Outage(i, v) => {
+                        let (what, value) = match v {
+                            OutageValue::Group(g) => ("group", group(g)),
+                            OutageValue::Day(d) => ("day", d.to_string()),
+                            OutageValue::Minute(m) => ("start", format!("{:02}:{:02}", m / 60, m % 60)),
+                            OutageValue::Minutes(m) => ("length", format!("{m} minutes")),
+                            OutageValue::Register(r) => ("register", r.map_or("the whole store".into(), |r| r.to_string())),
+                        };
+                        format!("{what} of outage {} \u{2192} {value}", i + 1)
+                    }
                 }
             }
         }
