@@ -222,6 +222,18 @@ function figures(wasm, nat, b, skipped) {
     target: '≤ 1.25',
     rows: (f) => [row('comparison_ratio', `comparison of two profiles ÷ one profile's run, Reference 24 h, in workers (${f.cores} cores)`, { value: f.value, shown: f.value.toFixed(2), target: '≤ 1.25', max: 1.25, baseline: `one profile ${f.single_s} s, two ${f.both_s} s`, details: f })],
   }));
+  rows.push(...br('chain_2000', 'chain plan: 2,000 stores × 8 registers, 5 groups, 30 days, from the Chain area', {
+    target: '≤ 30 s',
+    rows: (f) => [row('chain_2000', `chain plan: 2,000 stores × 8 registers in 5 groups, 30 days, in workers (${f.cores} cores)`, { value: f.value, shown: `${f.value} s`, target: '≤ 30 s', max: 30, details: f })],
+  }));
+  rows.push(...br('chain_scale', 'chain plan: time(2,000 stores) ÷ time(10 stores)', {
+    target: '≤ 1.5',
+    rows: (f) => [row('chain_scale', 'chain plan: time(2,000 stores) ÷ time(10), same 5 groups', { value: f.value, shown: `${f.value.toFixed(2)}×`, target: '≤ 1.5', max: 1.5, baseline: `10 stores ${f.s10} s, 100 stores ${f.s100} s`, details: f })],
+  }));
+  rows.push(...br('chain_cli', 'chain plan: the CLI merge equals the browser results', {
+    target: 'byte for byte',
+    rows: (f) => [row('chain_cli', `chain plan: CLI, ${f.runs} runs in separate processes, merged = browser results (${f.bytes} bytes)`, { value: f.value ? 1 : 0, shown: f.value ? 'identical' : 'differs', target: 'identical', min: 1, baseline: `CLI ${f.cli_s} s`, details: f })],
+  }));
   rows.push(...br('route_week', 'reference scenario, default profile, 7 days, on the page', {
     rows: (f) => [
       row('sim_week', `reference scenario, default profile, 7 days, on the page (bench route, median of ${f.runs ?? 1})`, { value: f.ms, shown: ms(f.ms), details: f }),
