@@ -19,11 +19,13 @@ fn lookup(target: TargetSystem) -> impl Fn(&str) -> Option<ResolvedProfile> {
     let ws = Workspace::with_default_profile();
     let mut p = ResolvedProfile::of(&ws, &ws.profiles[0]);
     p.target = target;
-    move |name: &str| (name == p.name || name == "New version").then(|| {
-        let mut q = p.clone();
-        q.name = name.to_string();
-        q
-    })
+    move |name: &str| {
+        (name == p.name || name == "New version").then(|| {
+            let mut q = p.clone();
+            q.name = name.to_string();
+            q
+        })
+    }
 }
 
 fn profile_name() -> String {
@@ -54,7 +56,10 @@ fn plan(stores: u32, registers: u32, waves: &[(u32, u32)], days: u32) -> ChainPl
             },
         })
         .collect();
-    p.cutoff = Cutoff { day: days, minute: 23 * 60 + 59 };
+    p.cutoff = Cutoff {
+        day: days,
+        minute: 23 * 60 + 59,
+    };
     p
 }
 
@@ -81,7 +86,12 @@ fn flat(spec: &RunSpec, hour: Hour) -> RunDigest {
     }
 }
 
-fn merged(p: &ChainPlan, target: TargetSystem, hour: Hour, edit: impl Fn(&mut RunDigest)) -> ChainResult {
+fn merged(
+    p: &ChainPlan,
+    target: TargetSystem,
+    hour: Hour,
+    edit: impl Fn(&mut RunDigest),
+) -> ChainResult {
     let look = lookup(target);
     assert_eq!(check(p, &look), Vec::new());
     let l = layout(p, &look);
@@ -110,15 +120,33 @@ fn three_stores_staggered_by_a_day_add_up_hour_by_hour() {
     let day = |n: u64| vec![n; 24];
     // AX 2012 R3: head office sees each store database's own sessions (2 an hour).
     let ax = merged(&p, TargetSystem::Essentials, HOUR, |_| {});
-    assert_eq!(ax.head_office.values, [day(2), day(4), day(6), day(6)].concat());
+    assert_eq!(
+        ax.head_office.values,
+        [day(2), day(4), day(6), day(6)].concat()
+    );
     assert_eq!((ax.head_office.peak, ax.head_office.peak_hour), (6, 48));
     let g = &ax.groups[0];
-    assert_eq!(g.store_sessions.values, vec![4; 96], "each store runs 4 sessions an hour");
-    assert_eq!(g.wan.offered, vec![600; 96], "the WAN carries the store database's bytes");
-    assert_eq!(g.lan.offered, vec![1_000; 96], "the LAN carries every register's bytes");
+    assert_eq!(
+        g.store_sessions.values,
+        vec![4; 96],
+        "each store runs 4 sessions an hour"
+    );
+    assert_eq!(
+        g.wan.offered,
+        vec![600; 96],
+        "the WAN carries the store database's bytes"
+    );
+    assert_eq!(
+        g.lan.offered,
+        vec![1_000; 96],
+        "the LAN carries every register's bytes"
+    );
     // Dynamics 365 Commerce: every register's sessions reach head office over the WAN.
     let d365 = merged(&p, TargetSystem::Commerce, HOUR, |_| {});
-    assert_eq!(d365.head_office.values, [day(4), day(8), day(12), day(12)].concat());
+    assert_eq!(
+        d365.head_office.values,
+        [day(4), day(8), day(12), day(12)].concat()
+    );
     assert_eq!(d365.groups[0].wan.offered, vec![1_000; 96]);
     assert!(!d365.groups[0].lan.carries_sync);
     assert_eq!(d365.stores, 3);
@@ -129,9 +157,16 @@ fn three_stores_staggered_by_a_day_add_up_hour_by_hour() {
 fn a_link_that_saturates_queues_and_never_catches_up() {
     let mut p = plan(1, 2, &[(1, 1)], 2);
     p.groups[0].wan_kbps = 1; // 450,000 bytes an hour
-    let hour = Hour { store_bytes: 600_000, ..HOUR };
+    let hour = Hour {
+        store_bytes: 600_000,
+        ..HOUR
+    };
     let r = merged(&p, TargetSystem::Essentials, hour, |d| {
-        d.catch_ups.push(CatchUp { end: 5 * 3600, bytes: 900, store_bytes: 900 });
+        d.catch_ups.push(CatchUp {
+            end: 5 * 3600,
+            bytes: 900,
+            store_bytes: 900,
+        });
     });
     let wan = &r.groups[0].wan;
     assert_eq!(wan.carried, vec![450_000; 48]);
@@ -142,17 +177,27 @@ fn a_link_that_saturates_queues_and_never_catches_up() {
     // A link with room: 900 bytes at 125 − 600/3600 bytes a second spare.
     p.groups[0].wan_kbps = 10_000;
     let r = merged(&p, TargetSystem::Essentials, HOUR, |d| {
-        d.catch_ups.push(CatchUp { end: 5 * 3600, bytes: 900, store_bytes: 900 });
+        d.catch_ups.push(CatchUp {
+            end: 5 * 3600,
+            bytes: 900,
+            store_bytes: 900,
+        });
     });
     let secs = r.groups[0].wan.catch_ups[0].secs.unwrap();
-    assert!((secs - 900.0 / (1_250_000.0 - 600.0 / 3600.0)).abs() < 1e-9, "{secs}");
+    assert!(
+        (secs - 900.0 / (1_250_000.0 - 600.0 / 3600.0)).abs() < 1e-9,
+        "{secs}"
+    );
     assert_eq!(r.groups[0].wan.hours_busy, 0);
 }
 
 #[test]
 fn at_the_cut_off_a_register_offline_since_ten_holds_its_sales() {
     let mut p = plan(3, 2, &[(1, 3)], 1);
-    p.cutoff = Cutoff { day: 1, minute: 14 * 60 };
+    p.cutoff = Cutoff {
+        day: 1,
+        minute: 14 * 60,
+    };
     // Register 2 uploads until 10:00, then is offline over the cut-off.
     let r = merged(&p, TargetSystem::Essentials, HOUR, |d| {
         d.registers[1].uploads.retain(|u| *u <= 36_000);
@@ -160,9 +205,19 @@ fn at_the_cut_off_a_register_offline_since_ten_holds_its_sales() {
     // 96 sales a day = 4 an hour: 40 sent by 10:00, 56 made by 14:00; the 41st at 10:15.
     assert_eq!(
         r.close.rows,
-        vec![Unsent { group: "Small stores".into(), wave: 1, register: 2, stores: 3, transactions: 16, since: 615 }]
+        vec![Unsent {
+            group: "Small stores".into(),
+            wave: 1,
+            register: 2,
+            stores: 3,
+            transactions: 16,
+            since: 615
+        }]
     );
-    assert_eq!((r.close.transactions_unsent, r.close.registers_with_unsent), (48, 3));
+    assert_eq!(
+        (r.close.transactions_unsent, r.close.registers_with_unsent),
+        (48, 3)
+    );
     assert_eq!((r.close.stores_live, r.close.registers_live), (3, 6));
 }
 
@@ -173,11 +228,20 @@ fn the_vendors_hundred_terminals_inherit_about_two_million_sessions() {
     assert_eq!(inherited_sessions(&[1_200; 5], 60) * 100, 2_160_000);
     let mut p = plan(100, 1, &[(1, 100)], 2);
     p.days_since_full_sync = 60;
-    if let WaveKind::GoLive { paused_until_ready, .. } = &mut p.waves[0].kind {
+    if let WaveKind::GoLive {
+        paused_until_ready, ..
+    } = &mut p.waves[0].kind
+    {
         *paused_until_ready = false;
     }
     let scopes = |d: &mut RunDigest| {
-        d.download_scopes = vec![DownloadScope { frequency_secs: 1_200, bytes_per_session: 2_000 }; 5];
+        d.download_scopes = vec![
+            DownloadScope {
+                frequency_secs: 1_200,
+                bytes_per_session: 2_000
+            };
+            5
+        ];
     };
     let r = merged(&p, TargetSystem::Commerce, HOUR, scopes);
     assert_eq!(r.onboarding[0].inherited_sessions, 21_600);
@@ -185,11 +249,17 @@ fn the_vendors_hundred_terminals_inherit_about_two_million_sessions() {
     assert_eq!(r.head_office.peak, 2_160_000 + 100 * 4);
     assert_eq!((r.head_office.peak_hour, r.head_office.hours_above), (0, 1));
     // Pausing offline sync until the store is ready avoids the storm.
-    if let WaveKind::GoLive { paused_until_ready, .. } = &mut p.waves[0].kind {
+    if let WaveKind::GoLive {
+        paused_until_ready, ..
+    } = &mut p.waves[0].kind
+    {
         *paused_until_ready = true;
     }
     let r = merged(&p, TargetSystem::Commerce, HOUR, scopes);
-    assert_eq!((r.head_office.peak, r.onboarding[0].inherited_sessions), (400, 0));
+    assert_eq!(
+        (r.head_office.peak, r.onboarding[0].inherited_sessions),
+        (400, 0)
+    );
     // AX 2012 R3 provisions from the store database: nothing is inherited.
     let r = merged(&p, TargetSystem::Essentials, HOUR, scopes);
     assert_eq!(r.onboarding[0].inherited_sessions, 0);
@@ -203,30 +273,77 @@ fn bad_plans_are_refused_at_the_field_with_the_cause() {
         edit(&mut p);
         let issues = check(&p, &look);
         assert!(
-            issues.iter().any(|i| i.field == field && i.message.contains(words)),
+            issues
+                .iter()
+                .any(|i| i.field == field && i.message.contains(words)),
             "{field:?} / {words}: {issues:?}"
         );
     };
     use check::{GroupField as G, OutageField as O, WaveField as W};
-    check_one(&|p| p.groups[0].stores = 0, PlanField::Group(1, G::Stores), "1 to 10000 stores");
-    check_one(&|p| p.groups[0].registers_per_store = 0, PlanField::Group(1, G::Registers), "1 to 50 registers");
-    check_one(&|p| p.groups[0].stores = 30, PlanField::Group(1, G::Stores), "bring 40 stores live, but the group has 30");
-    check_one(&|p| p.waves[0].day = 15, PlanField::Wave(0, W::Day), "day 15 is outside the plan (days 1 to 14)");
-    check_one(&|p| p.groups[1].profile = "Gone".into(), PlanField::Group(2, G::Profile), "\u{201c}Gone\u{201d} is not in this workspace");
+    check_one(
+        &|p| p.groups[0].stores = 0,
+        PlanField::Group(1, G::Stores),
+        "1 to 10000 stores",
+    );
+    check_one(
+        &|p| p.groups[0].registers_per_store = 0,
+        PlanField::Group(1, G::Registers),
+        "1 to 50 registers",
+    );
+    check_one(
+        &|p| p.groups[0].stores = 30,
+        PlanField::Group(1, G::Stores),
+        "bring 40 stores live, but the group has 30",
+    );
+    check_one(
+        &|p| p.waves[0].day = 15,
+        PlanField::Wave(0, W::Day),
+        "day 15 is outside the plan (days 1 to 14)",
+    );
+    check_one(
+        &|p| p.groups[1].profile = "Gone".into(),
+        PlanField::Group(2, G::Profile),
+        "\u{201c}Gone\u{201d} is not in this workspace",
+    );
     check_one(&|p| p.name = " ".into(), PlanField::Name, "needs a name");
     check_one(&|p| p.cutoff.day = 20, PlanField::CutoffDay, "1 to 14");
     check_one(
-        &|p| p.waves.push(Wave { group: 2, day: 1, kind: WaveKind::ProfileChange { profile: "New version".into(), minute: 0 } }),
+        &|p| {
+            p.waves.push(Wave {
+                group: 2,
+                day: 1,
+                kind: WaveKind::ProfileChange {
+                    profile: "New version".into(),
+                    minute: 0,
+                },
+            })
+        },
         PlanField::Wave(3, W::Day),
         "no store of the group is live before day 1",
     );
     check_one(
-        &|p| p.outages.push(LinkOutage { group: 1, day: 2, minute: 0, minutes: 0, register: Some(3) }),
+        &|p| {
+            p.outages.push(LinkOutage {
+                group: 1,
+                day: 2,
+                minute: 0,
+                minutes: 0,
+                register: Some(3),
+            })
+        },
         PlanField::Outage(0, O::Minutes),
         "at least a minute",
     );
     check_one(
-        &|p| p.outages.push(LinkOutage { group: 1, day: 2, minute: 0, minutes: 5, register: Some(3) }),
+        &|p| {
+            p.outages.push(LinkOutage {
+                group: 1,
+                day: 2,
+                minute: 0,
+                minutes: 5,
+                register: Some(3),
+            })
+        },
         PlanField::Outage(0, O::Register),
         "registers 1 to 2",
     );
@@ -240,7 +357,10 @@ fn bad_plans_are_refused_at_the_field_with_the_cause() {
         PlanField::Runs,
         "The run for Mid-size stores cannot start",
     );
-    assert_eq!(check(&ChainPlan::starter("Plan", &profile_name()), &look), Vec::new());
+    assert_eq!(
+        check(&ChainPlan::starter("Plan", &profile_name()), &look),
+        Vec::new()
+    );
     assert_eq!(PlanField::Group(3, G::WanKbps).dom_id(), "group-3-wankbps");
 }
 
@@ -248,18 +368,42 @@ fn bad_plans_are_refused_at_the_field_with_the_cause() {
 fn the_plan_file_round_trips_and_bad_files_say_why() {
     let look = lookup(TargetSystem::Essentials);
     let mut p = ChainPlan::starter("Round trip", &profile_name());
-    p.waves.push(Wave { group: 2, day: 5, kind: WaveKind::ProfileChange { profile: "New version".into(), minute: 300 } });
-    p.outages.push(LinkOutage { group: 1, day: 3, minute: 600, minutes: 90, register: None });
+    p.waves.push(Wave {
+        group: 2,
+        day: 5,
+        kind: WaveKind::ProfileChange {
+            profile: "New version".into(),
+            minute: 300,
+        },
+    });
+    p.outages.push(LinkOutage {
+        group: 1,
+        day: 3,
+        minute: 600,
+        minutes: 90,
+        register: None,
+    });
     let file = PlanFile::of(&p, &look);
-    assert_eq!(file.profiles.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), [profile_name().as_str(), "New version"]);
+    assert_eq!(
+        file.profiles
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+        [profile_name().as_str(), "New version"]
+    );
     let back = PlanFile::read(&file.to_json()).unwrap();
     assert_eq!(back, file);
     let cases: [(&str, &str); 4] = [
         ("{", "This is not a JSON file (line 1"),
         (r#"{"format":"something-else"}"#, "This is not a chain plan"),
-        (r#"{"format":"offline-profile-studio/chain-plan","version":9}"#, "version 9"),
         (
-            &file.to_json().replacen("\"stores\": 40", "\"stores\": -40", 1),
+            r#"{"format":"offline-profile-studio/chain-plan","version":9}"#,
+            "version 9",
+        ),
+        (
+            &file
+                .to_json()
+                .replacen("\"stores\": 40", "\"stores\": -40", 1),
             "does not fit the chain-plan schema at line",
         ),
     ];
@@ -277,13 +421,47 @@ fn a_real_plan_runs_once_per_distinct_group_and_reuses_steady_days() {
     p.groups[0].overrides.products = Some(500);
     p.groups[0].overrides.customers = Some(500);
     p.days = 6;
-    p.cutoff = Cutoff { day: 3, minute: 12 * 60 };
+    p.cutoff = Cutoff {
+        day: 3,
+        minute: 12 * 60,
+    };
     p.waves = vec![
-        Wave { group: 1, day: 1, kind: WaveKind::GoLive { stores: 20, minute: 360, paused_until_ready: true, full_sync_first: true } },
-        Wave { group: 1, day: 2, kind: WaveKind::GoLive { stores: 20, minute: 360, paused_until_ready: true, full_sync_first: false } },
-        Wave { group: 1, day: 4, kind: WaveKind::ProfileChange { profile: "New version".into(), minute: 120 } },
+        Wave {
+            group: 1,
+            day: 1,
+            kind: WaveKind::GoLive {
+                stores: 20,
+                minute: 360,
+                paused_until_ready: true,
+                full_sync_first: true,
+            },
+        },
+        Wave {
+            group: 1,
+            day: 2,
+            kind: WaveKind::GoLive {
+                stores: 20,
+                minute: 360,
+                paused_until_ready: true,
+                full_sync_first: false,
+            },
+        },
+        Wave {
+            group: 1,
+            day: 4,
+            kind: WaveKind::ProfileChange {
+                profile: "New version".into(),
+                minute: 120,
+            },
+        },
     ];
-    p.outages.push(LinkOutage { group: 1, day: 3, minute: 9 * 60, minutes: 240, register: Some(1) });
+    p.outages.push(LinkOutage {
+        group: 1,
+        day: 3,
+        minute: 9 * 60,
+        minutes: 240,
+        register: Some(1),
+    });
     assert_eq!(check(&p, &look), Vec::new());
     let l = layout(&p, &look);
     // Two cohorts × (go-live, profile change): the outage on day 3 falls on a different day of
@@ -293,7 +471,14 @@ fn a_real_plan_runs_once_per_distinct_group_and_reuses_steady_days() {
     let digests: Vec<RunDigest> = l
         .runs
         .iter()
-        .map(|s| run_on(NativeDb::open_memory().unwrap(), s, &look(&s.profile).unwrap()).unwrap())
+        .map(|s| {
+            run_on(
+                NativeDb::open_memory().unwrap(),
+                s,
+                &look(&s.profile).unwrap(),
+            )
+            .unwrap()
+        })
         .collect();
     let r = merge(&p, &l, &digests).unwrap();
     assert_eq!(r.runs, 3);
@@ -302,17 +487,30 @@ fn a_real_plan_runs_once_per_distinct_group_and_reuses_steady_days() {
     // Register 1 is offline from 09:00 to 13:00 on day 3: at noon it holds the morning's sales.
     let offline: Vec<&Unsent> = r.close.rows.iter().filter(|u| u.register == 1).collect();
     assert_eq!(offline.len(), 2, "{:?}", r.close.rows);
-    assert!(offline.iter().all(|u| u.transactions > 0 && u.since >= 2 * 1440 + 9 * 60 - 15));
+    assert!(offline
+        .iter()
+        .all(|u| u.transactions > 0 && u.since >= 2 * 1440 + 9 * 60 - 15));
     let re = &r.reprovisioning[0];
-    assert_eq!((re.stores, re.registers, re.to_profile.as_str()), (40, 80, "New version"));
+    assert_eq!(
+        (re.stores, re.registers, re.to_profile.as_str()),
+        (40, 80, "New version")
+    );
     assert!(re.bytes_each > 0 && re.secs_each > 0.0 && re.drain_secs.is_some());
     assert_eq!(r.onboarding.len(), 2);
-    assert!(r.onboarding[1].ready_secs > r.onboarding[0].ready_secs, "a full sync first is faster than waiting for each scope");
+    assert!(
+        r.onboarding[1].ready_secs > r.onboarding[0].ready_secs,
+        "a full sync first is faster than waiting for each scope"
+    );
     // The same plan merges to the same JSON; a digest of another plan is refused.
-    assert_eq!(result_json(&merge(&p, &l, &digests).unwrap()), result_json(&r));
+    assert_eq!(
+        result_json(&merge(&p, &l, &digests).unwrap()),
+        result_json(&r)
+    );
     let mut other = digests.clone();
     other[0].spec.scenario.products += 1;
-    assert!(merge(&p, &l, &other).unwrap_err().contains("Run 1 was made for another plan"));
+    assert!(merge(&p, &l, &other)
+        .unwrap_err()
+        .contains("Run 1 was made for another plan"));
 }
 
 #[test]
@@ -321,9 +519,38 @@ fn cost_follows_groups_not_stores() {
     let runs = |stores: u32| {
         let mut p = ChainPlan::starter("Scale", &profile_name());
         p.groups[0].stores = stores * 2;
-        p.waves = vec![Wave { group: 1, day: 1, kind: WaveKind::GoLive { stores, minute: 0, paused_until_ready: true, full_sync_first: true } },
-                       Wave { group: 1, day: 1, kind: WaveKind::GoLive { stores, minute: 0, paused_until_ready: true, full_sync_first: true } },
-                       Wave { group: 2, day: 1, kind: WaveKind::GoLive { stores: 10, minute: 0, paused_until_ready: true, full_sync_first: true } }];
+        p.waves = vec![
+            Wave {
+                group: 1,
+                day: 1,
+                kind: WaveKind::GoLive {
+                    stores,
+                    minute: 0,
+                    paused_until_ready: true,
+                    full_sync_first: true,
+                },
+            },
+            Wave {
+                group: 1,
+                day: 1,
+                kind: WaveKind::GoLive {
+                    stores,
+                    minute: 0,
+                    paused_until_ready: true,
+                    full_sync_first: true,
+                },
+            },
+            Wave {
+                group: 2,
+                day: 1,
+                kind: WaveKind::GoLive {
+                    stores: 10,
+                    minute: 0,
+                    paused_until_ready: true,
+                    full_sync_first: true,
+                },
+            },
+        ];
         layout(&p, &look).runs
     };
     assert_eq!(runs(5), runs(1_000));
@@ -345,10 +572,26 @@ fn small_plan_file() -> PlanFile {
         g.overrides.customers = Some(300);
     }
     p.days = 4;
-    p.cutoff = Cutoff { day: 4, minute: 23 * 60 + 59 };
+    p.cutoff = Cutoff {
+        day: 4,
+        minute: 23 * 60 + 59,
+    };
     p.waves.retain(|w| w.day <= 2);
-    p.waves.push(Wave { group: 2, day: 3, kind: WaveKind::ProfileChange { profile: "New version".into(), minute: 300 } });
-    p.outages.push(LinkOutage { group: 1, day: 2, minute: 600, minutes: 120, register: None });
+    p.waves.push(Wave {
+        group: 2,
+        day: 3,
+        kind: WaveKind::ProfileChange {
+            profile: "New version".into(),
+            minute: 300,
+        },
+    });
+    p.outages.push(LinkOutage {
+        group: 1,
+        day: 2,
+        minute: 600,
+        minutes: 120,
+        register: None,
+    });
     PlanFile::of(&p, &look)
 }
 
@@ -358,7 +601,13 @@ fn the_plan_file_passes_an_independent_schema_validator() {
     let ok = dir.join("plan.chain.json");
     std::fs::write(&ok, small_plan_file().to_json()).unwrap();
     let bad = dir.join("bad.chain.json");
-    std::fs::write(&bad, small_plan_file().to_json().replacen("\"days\": 4", "\"days\": \"four\"", 1)).unwrap();
+    std::fs::write(
+        &bad,
+        small_plan_file()
+            .to_json()
+            .replacen("\"days\": 4", "\"days\": \"four\"", 1),
+    )
+    .unwrap();
     let run = |file: &std::path::Path| {
         std::process::Command::new("node")
             .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -368,7 +617,11 @@ fn the_plan_file_passes_an_independent_schema_validator() {
             .expect("node runs")
     };
     let out = run(&ok);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(!run(&bad).status.success());
 }
 
@@ -389,7 +642,14 @@ fn the_command_line_runs_each_run_in_its_own_process_and_merges_to_the_same_json
     // Run them in reverse: the merge puts them in the plan's order.
     for n in (1..=l.runs.len()).rev() {
         let path = dir.join(format!("run-{n}.json"));
-        let (code, _, err) = common::cli(&["chain", "run", plan_s, &n.to_string(), "-o", path.to_str().unwrap()]);
+        let (code, _, err) = common::cli(&[
+            "chain",
+            "run",
+            plan_s,
+            &n.to_string(),
+            "-o",
+            path.to_str().unwrap(),
+        ]);
         assert_eq!(code, 0, "{err}");
         paths.push(path.to_str().unwrap().to_string());
     }
@@ -400,9 +660,19 @@ fn the_command_line_runs_each_run_in_its_own_process_and_merges_to_the_same_json
     let digests: Vec<RunDigest> = l
         .runs
         .iter()
-        .map(|s| run_on(NativeDb::open_memory().unwrap(), s, &look(&s.profile).unwrap()).unwrap())
+        .map(|s| {
+            run_on(
+                NativeDb::open_memory().unwrap(),
+                s,
+                &look(&s.profile).unwrap(),
+            )
+            .unwrap()
+        })
         .collect();
-    assert_eq!(merged, result_json(&merge(&file.plan, &l, &digests).unwrap()));
+    assert_eq!(
+        merged,
+        result_json(&merge(&file.plan, &l, &digests).unwrap())
+    );
     // A missing run, a run that is not one, a plan with a problem.
     let (code, _, err) = common::cli(&["chain", "merge", plan_s, &paths[0]]);
     assert_eq!(code, 1);
@@ -415,7 +685,10 @@ fn the_command_line_runs_each_run_in_its_own_process_and_merges_to_the_same_json
     std::fs::write(&plan, broken.to_json()).unwrap();
     let (code, _, err) = common::cli(&["chain", "runs", plan_s]);
     assert_eq!(code, 1);
-    assert!(err.contains("A group has 1 to 10000 stores. (group-1-stores)"), "{err}");
+    assert!(
+        err.contains("A group has 1 to 10000 stores. (group-1-stores)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -426,10 +699,27 @@ fn plans_are_workspace_data_changed_by_edits() {
     let name = profile_name();
     let set = |change| Edit::Plans(PlansEdit::Set { plan: 0, change });
     let cases: Vec<(Edit, &str)> = vec![
-        (Edit::Plans(PlansEdit::New { profile: name.clone() }), "new rollout plan"),
-        (set(PlanEdit::Group(1, GroupValue::Stores(44))), "stores of group \u{201c}Small stores\u{201d} \u{2192} 44"),
-        (set(PlanEdit::AddWave { group: 2, change: Some(name.clone()) }), "add a profile change"),
-        (set(PlanEdit::RemoveGroup(1)), "remove group \u{201c}Small stores\u{201d}"),
+        (
+            Edit::Plans(PlansEdit::New {
+                profile: name.clone(),
+            }),
+            "new rollout plan",
+        ),
+        (
+            set(PlanEdit::Group(1, GroupValue::Stores(44))),
+            "stores of group \u{201c}Small stores\u{201d} \u{2192} 44",
+        ),
+        (
+            set(PlanEdit::AddWave {
+                group: 2,
+                change: Some(name.clone()),
+            }),
+            "add a profile change",
+        ),
+        (
+            set(PlanEdit::RemoveGroup(1)),
+            "remove group \u{201c}Small stores\u{201d}",
+        ),
     ];
     for (edit, words) in cases {
         assert_eq!(edit.describe(&ws), words);
@@ -437,16 +727,25 @@ fn plans_are_workspace_data_changed_by_edits() {
     }
     let p = &ws.plans[0];
     assert_eq!(p.groups.len(), 1);
-    assert!(p.waves.iter().all(|w| w.group == 2), "the group's waves went with it");
+    assert!(
+        p.waves.iter().all(|w| w.group == 2),
+        "the group's waves went with it"
+    );
     // Typing in a field is one undo step; two fields are two.
     let k = |v| set(PlanEdit::Group(2, v)).coalesce_key();
     assert_eq!(k(GroupValue::Stores(1)), k(GroupValue::Stores(12)));
     assert_ne!(k(GroupValue::Stores(1)), k(GroupValue::WanKbps(12)));
     // A renamed profile stays the plan's.
     let id = ws.profiles[0].id;
-    Edit::SetProfile { profile: id, value: ProfileValue::Name("Renamed".into()) }.apply(&mut ws);
+    Edit::SetProfile {
+        profile: id,
+        value: ProfileValue::Name("Renamed".into()),
+    }
+    .apply(&mut ws);
     assert_eq!(ws.plans[0].groups[0].profile, "Renamed");
-    assert!(ws.plans[0].waves.iter().any(|w| matches!(&w.kind, WaveKind::ProfileChange { profile, .. } if profile == "Renamed")));
+    assert!(ws.plans[0].waves.iter().any(
+        |w| matches!(&w.kind, WaveKind::ProfileChange { profile, .. } if profile == "Renamed")
+    ));
     // Plans persist with the workspace.
     let text = serde_json::to_string(&ws).unwrap();
     assert_eq!(serde_json::from_str::<Workspace>(&text).unwrap(), ws);

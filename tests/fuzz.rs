@@ -669,7 +669,7 @@ fn scenario(
             outages,
             late_registers: Vec::new(),
             reprovision_minute: None,
-        opening: None,
+            opening: None,
             seed,
         })
 }

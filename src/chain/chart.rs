@@ -27,14 +27,21 @@ pub fn hourly_svg(
 ) -> String {
     let (x0, x1, y0, y1) = (74.0, W - 150.0, H - 34.0, 24.0);
     let hours = series.iter().map(|s| s.1.len()).max().unwrap_or(0).max(1);
-    let peak = series.iter().flat_map(|s| s.1.iter().copied()).fold(0.0, f64::max);
+    let peak = series
+        .iter()
+        .flat_map(|s| s.1.iter().copied())
+        .fold(0.0, f64::max);
     // A threshold far above the data would flatten it: then it is named, not drawn.
     let (threshold, off_scale) = match threshold {
         Some(t) if t.0 > 0.0 && t.0 > peak * 4.0 => (None, Some(t)),
         t => (t, None),
     };
     let step = nice_step(peak.max(threshold.as_ref().map_or(0.0, |t| t.0)).max(1.0) / 4.0);
-    let top = (peak.max(threshold.as_ref().map_or(0.0, |t| t.0)) / step).ceil().max(1.0) * step * 1.08;
+    let top = (peak.max(threshold.as_ref().map_or(0.0, |t| t.0)) / step)
+        .ceil()
+        .max(1.0)
+        * step
+        * 1.08;
     let x = |h: f64| x0 + h / hours as f64 * (x1 - x0);
     let y = |v: f64| y0 - v / top * (y0 - y1);
     let mut svg = format!(
@@ -51,7 +58,13 @@ pub fn hourly_svg(
     while k * step <= top {
         let v = k * step;
         k += 1.0;
-        let _ = write!(svg, "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" class=\"axis\">{}</text>", x0 - 6.0, y(v) + 4.0, esc(&shown(v)));
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" class=\"axis\">{}</text>",
+            x0 - 6.0,
+            y(v) + 4.0,
+            esc(&shown(v))
+        );
     }
     let days = hours.div_ceil(24);
     let step = days.div_ceil(15).max(1);
@@ -68,12 +81,19 @@ pub fn hourly_svg(
             let _ = write!(points, "{:.1},{:.1} ", x(h as f64 + 0.5), y(*v));
         }
         let _ = write!(svg, "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.6\" stroke-dasharray=\"{}\"><title>{}</title></polyline>", points.trim_end(), colour(i), DASHES[i % DASHES.len()], esc(name));
-        let (peak_h, peak) = values
-            .iter()
-            .enumerate()
-            .fold((0, 0.0), |a, (h, v)| if *v > a.1 { (h, *v) } else { a });
+        let (peak_h, peak) =
+            values
+                .iter()
+                .enumerate()
+                .fold((0, 0.0), |a, (h, v)| if *v > a.1 { (h, *v) } else { a });
         if peak > 0.0 {
-            let _ = write!(svg, "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"{}\"/>", x(peak_h as f64 + 0.5), y(peak), colour(i));
+            let _ = write!(
+                svg,
+                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"{}\"/>",
+                x(peak_h as f64 + 0.5),
+                y(peak),
+                colour(i)
+            );
         }
         ends.push((y(values.last().copied().unwrap_or(0.0)), name.clone()));
     }
@@ -83,7 +103,13 @@ pub fn hourly_svg(
     for (ly, name) in ends {
         let ly = ly.max(last + 12.0);
         last = ly;
-        let _ = write!(svg, "<text x=\"{:.1}\" y=\"{:.1}\" class=\"axis end-label\">{}</text>", x1 + 6.0, ly + 4.0, esc(&name));
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"axis end-label\">{}</text>",
+            x1 + 6.0,
+            ly + 4.0,
+            esc(&name)
+        );
     }
     svg.push_str("</svg>");
     svg

@@ -89,23 +89,41 @@ pub const MAX_STORES: u32 = 10_000;
 pub const MAX_REGISTERS: u32 = 50;
 
 /// Every problem of `plan`; `profile` finds a workspace profile by name.
-pub fn check(plan: &ChainPlan, profile: &dyn Fn(&str) -> Option<ResolvedProfile>) -> Vec<PlanIssue> {
+pub fn check(
+    plan: &ChainPlan,
+    profile: &dyn Fn(&str) -> Option<ResolvedProfile>,
+) -> Vec<PlanIssue> {
     let mut out = Vec::new();
     let mut bad = |field: PlanField, message: String| out.push(PlanIssue { field, message });
     if plan.name.trim().is_empty() {
         bad(PlanField::Name, "The plan needs a name.".into());
     }
     if !(1..=MAX_DAYS).contains(&plan.days) {
-        bad(PlanField::Days, format!("The plan must cover 1 to {MAX_DAYS} days."));
+        bad(
+            PlanField::Days,
+            format!("The plan must cover 1 to {MAX_DAYS} days."),
+        );
     }
     if plan.cutoff.day == 0 || plan.cutoff.day > plan.days {
-        bad(PlanField::CutoffDay, format!("The cut-off must fall on one of the plan's days (1 to {}).", plan.days));
+        bad(
+            PlanField::CutoffDay,
+            format!(
+                "The cut-off must fall on one of the plan's days (1 to {}).",
+                plan.days
+            ),
+        );
     }
     if plan.cutoff.minute >= 1440 {
-        bad(PlanField::CutoffTime, "The cut-off time must be between 00:00 and 23:59.".into());
+        bad(
+            PlanField::CutoffTime,
+            "The cut-off time must be between 00:00 and 23:59.".into(),
+        );
     }
     if plan.storm_threshold == 0 {
-        bad(PlanField::Storm, "The storm threshold must be at least 1 session an hour.".into());
+        bad(
+            PlanField::Storm,
+            "The storm threshold must be at least 1 session an hour.".into(),
+        );
     }
     if plan.groups.is_empty() {
         bad(PlanField::Runs, "Add at least one store group.".into());
@@ -115,13 +133,25 @@ pub fn check(plan: &ChainPlan, profile: &dyn Fn(&str) -> Option<ResolvedProfile>
         if g.name.trim().is_empty() {
             bad(f(GroupField::Name), "The group needs a name.".into());
         } else if plan.groups[..i].iter().any(|o| o.name == g.name) {
-            bad(f(GroupField::Name), format!("Another group is already called \u{201c}{}\u{201d}.", g.name));
+            bad(
+                f(GroupField::Name),
+                format!(
+                    "Another group is already called \u{201c}{}\u{201d}.",
+                    g.name
+                ),
+            );
         }
         if !(1..=MAX_STORES).contains(&g.stores) {
-            bad(f(GroupField::Stores), format!("A group has 1 to {MAX_STORES} stores."));
+            bad(
+                f(GroupField::Stores),
+                format!("A group has 1 to {MAX_STORES} stores."),
+            );
         }
         if !(1..=MAX_REGISTERS).contains(&g.registers_per_store) {
-            bad(f(GroupField::Registers), format!("A store has 1 to {MAX_REGISTERS} registers."));
+            bad(
+                f(GroupField::Registers),
+                format!("A store has 1 to {MAX_REGISTERS} registers."),
+            );
         }
         if profile(&g.profile).is_none() {
             bad(f(GroupField::Profile), format!("The profile \u{201c}{}\u{201d} is not in this workspace (deleted or renamed?); pick another.", g.profile));
@@ -129,15 +159,25 @@ pub fn check(plan: &ChainPlan, profile: &dyn Fn(&str) -> Option<ResolvedProfile>
         for (field, v, what) in [
             (GroupField::Products, g.overrides.products, "products"),
             (GroupField::Customers, g.overrides.customers, "customers"),
-            (GroupField::Transactions, g.overrides.transactions_per_register_per_day, "transactions per register a day"),
+            (
+                GroupField::Transactions,
+                g.overrides.transactions_per_register_per_day,
+                "transactions per register a day",
+            ),
         ] {
             if v == Some(0) {
-                bad(f(field), format!("The number of {what} must be at least 1."));
+                bad(
+                    f(field),
+                    format!("The number of {what} must be at least 1."),
+                );
             }
         }
         if let Some(o) = g.overrides.opening {
             if o.close <= o.open || o.close > 1440 {
-                bad(f(GroupField::Opening), "The store must close after it opens, at 24:00 at the latest.".into());
+                bad(
+                    f(GroupField::Opening),
+                    "The store must close after it opens, at 24:00 at the latest.".into(),
+                );
             }
         }
         for (field, v, what) in [
@@ -145,7 +185,10 @@ pub fn check(plan: &ChainPlan, profile: &dyn Fn(&str) -> Option<ResolvedProfile>
             (GroupField::LanKbps, g.lan_kbps, "The LAN"),
         ] {
             if v == 0 {
-                bad(f(field), format!("{what} needs a capacity of at least 1 kbit/s."));
+                bad(
+                    f(field),
+                    format!("{what} needs a capacity of at least 1 kbit/s."),
+                );
             }
         }
         let stores_live: u32 = plan
@@ -158,25 +201,46 @@ pub fn check(plan: &ChainPlan, profile: &dyn Fn(&str) -> Option<ResolvedProfile>
             })
             .sum();
         if stores_live > g.stores {
-            bad(f(GroupField::Stores), format!("Its go-live waves bring {stores_live} stores live, but the group has {}.", g.stores));
+            bad(
+                f(GroupField::Stores),
+                format!(
+                    "Its go-live waves bring {stores_live} stores live, but the group has {}.",
+                    g.stores
+                ),
+            );
         }
     }
     for (i, w) in plan.waves.iter().enumerate() {
         let f = |wf| PlanField::Wave(i, wf);
         let n = i + 1;
         if plan.group(w.group).is_none() {
-            bad(f(WaveField::Group), format!("Wave {n}: pick one of the plan's groups."));
+            bad(
+                f(WaveField::Group),
+                format!("Wave {n}: pick one of the plan's groups."),
+            );
         }
         if w.day == 0 || w.day > plan.days {
-            bad(f(WaveField::Day), format!("Wave {n}: day {} is outside the plan (days 1 to {}).", w.day, plan.days));
+            bad(
+                f(WaveField::Day),
+                format!(
+                    "Wave {n}: day {} is outside the plan (days 1 to {}).",
+                    w.day, plan.days
+                ),
+            );
         }
         match &w.kind {
             WaveKind::GoLive { stores, minute, .. } => {
                 if *stores == 0 {
-                    bad(f(WaveField::Stores), format!("Wave {n}: at least one store must go live."));
+                    bad(
+                        f(WaveField::Stores),
+                        format!("Wave {n}: at least one store must go live."),
+                    );
                 }
                 if *minute >= 1440 {
-                    bad(f(WaveField::Time), format!("Wave {n}: the time must be between 00:00 and 23:59."));
+                    bad(
+                        f(WaveField::Time),
+                        format!("Wave {n}: the time must be between 00:00 and 23:59."),
+                    );
                 }
             }
             WaveKind::ProfileChange { profile: p, minute } => {
@@ -184,7 +248,10 @@ pub fn check(plan: &ChainPlan, profile: &dyn Fn(&str) -> Option<ResolvedProfile>
                     bad(f(WaveField::Profile), format!("Wave {n}: the profile \u{201c}{p}\u{201d} is not in this workspace; pick another."));
                 }
                 if *minute >= 1440 {
-                    bad(f(WaveField::Time), format!("Wave {n}: the time must be between 00:00 and 23:59."));
+                    bad(
+                        f(WaveField::Time),
+                        format!("Wave {n}: the time must be between 00:00 and 23:59."),
+                    );
                 }
                 let live_before = plan.waves.iter().any(|o| {
                     o.group == w.group && o.day < w.day && matches!(o.kind, WaveKind::GoLive { .. })
@@ -199,26 +266,52 @@ pub fn check(plan: &ChainPlan, profile: &dyn Fn(&str) -> Option<ResolvedProfile>
         let f = |of| PlanField::Outage(i, of);
         let n = i + 1;
         match plan.group(o.group) {
-            None => bad(f(OutageField::Group), format!("Outage {n}: pick one of the plan's groups.")),
+            None => bad(
+                f(OutageField::Group),
+                format!("Outage {n}: pick one of the plan's groups."),
+            ),
             Some(g) => {
-                if o.register.is_some_and(|r| r == 0 || r > g.registers_per_store) {
-                    bad(f(OutageField::Register), format!("Outage {n}: a store of {} has registers 1 to {}.", g.name, g.registers_per_store));
+                if o.register
+                    .is_some_and(|r| r == 0 || r > g.registers_per_store)
+                {
+                    bad(
+                        f(OutageField::Register),
+                        format!(
+                            "Outage {n}: a store of {} has registers 1 to {}.",
+                            g.name, g.registers_per_store
+                        ),
+                    );
                 }
             }
         }
         if o.day == 0 || o.day > plan.days {
-            bad(f(OutageField::Day), format!("Outage {n}: day {} is outside the plan (days 1 to {}).", o.day, plan.days));
+            bad(
+                f(OutageField::Day),
+                format!(
+                    "Outage {n}: day {} is outside the plan (days 1 to {}).",
+                    o.day, plan.days
+                ),
+            );
         }
         if o.minute >= 1440 {
-            bad(f(OutageField::Time), format!("Outage {n}: the time must be between 00:00 and 23:59."));
+            bad(
+                f(OutageField::Time),
+                format!("Outage {n}: the time must be between 00:00 and 23:59."),
+            );
         }
         if o.minutes == 0 {
-            bad(f(OutageField::Minutes), format!("Outage {n}: it must last at least a minute."));
+            bad(
+                f(OutageField::Minutes),
+                format!("Outage {n}: it must last at least a minute."),
+            );
         }
     }
     if out.is_empty() {
         if let Err(why) = fits(plan, &layout(plan, profile), profile) {
-            out.push(PlanIssue { field: PlanField::Runs, message: why });
+            out.push(PlanIssue {
+                field: PlanField::Runs,
+                message: why,
+            });
         }
     }
     out
@@ -226,12 +319,21 @@ pub fn check(plan: &ChainPlan, profile: &dyn Fn(&str) -> Option<ResolvedProfile>
 
 /// Whether each run fits in memory on its own (runs that do not fit together run fewer at a
 /// time); if not, which group to shrink and how.
-pub fn fits(plan: &ChainPlan, l: &Layout, profile: &dyn Fn(&str) -> Option<ResolvedProfile>) -> Result<(), String> {
+pub fn fits(
+    plan: &ChainPlan,
+    l: &Layout,
+    profile: &dyn Fn(&str) -> Option<ResolvedProfile>,
+) -> Result<(), String> {
     for spec in &l.runs {
-        let Some(p) = profile(&spec.profile) else { continue };
+        let Some(p) = profile(&spec.profile) else {
+            continue;
+        };
         let bytes = memory::run_bytes(&spec.scenario, &p);
         if let Err(why) = memory::fits_together(&[bytes]) {
-            let name = plan.group(spec.group).map(|g| g.name.as_str()).unwrap_or("a group");
+            let name = plan
+                .group(spec.group)
+                .map(|g| g.name.as_str())
+                .unwrap_or("a group");
             return Err(format!("The run for {name} cannot start: {why} A store of this group is simulated once for the whole group, so fewer stores do not help; fewer registers per store, products or customers do."));
         }
     }
@@ -239,7 +341,11 @@ pub fn fits(plan: &ChainPlan, l: &Layout, profile: &dyn Fn(&str) -> Option<Resol
 }
 
 /// How many runs may go at once on `workers` engines.
-pub fn at_once(l: &Layout, workers: usize, profile: &dyn Fn(&str) -> Option<ResolvedProfile>) -> usize {
+pub fn at_once(
+    l: &Layout,
+    workers: usize,
+    profile: &dyn Fn(&str) -> Option<ResolvedProfile>,
+) -> usize {
     let each: Vec<u64> = l
         .runs
         .iter()

@@ -35,26 +35,27 @@ pub fn unsent_at(d: &RunDigest, r: &Register, t: u64) -> Option<(u64, u64)> {
 /// Seconds from `t` until register `r` next uploads its transactions (none: it never does).
 pub fn drain_after(d: &RunDigest, r: &Register, t: u64) -> Option<f64> {
     let mapped = d.spec.second(t);
-    let next = r.uploads.iter().copied().find(|u| *u >= mapped).or_else(|| {
-        // Past the simulated days, the last period repeats: its first upload comes next.
-        let period = u64::from(d.spec.period_days) * 86_400;
-        let from = (u64::from(d.spec.simulated_days) * 86_400).saturating_sub(period);
-        r.uploads
-            .iter()
-            .copied()
-            .find(|u| *u >= from)
-            .map(|u| u + period)
-    })?;
+    let next = r
+        .uploads
+        .iter()
+        .copied()
+        .find(|u| *u >= mapped)
+        .or_else(|| {
+            // Past the simulated days, the last period repeats: its first upload comes next.
+            let period = u64::from(d.spec.period_days) * 86_400;
+            let from = (u64::from(d.spec.simulated_days) * 86_400).saturating_sub(period);
+            r.uploads
+                .iter()
+                .copied()
+                .find(|u| *u >= from)
+                .map(|u| u + period)
+        })?;
     Some((next - mapped) as f64)
 }
 
 /// The segment of a cohort live at `minute` (from day 1, 00:00) and its second there.
 fn live_at(c: &Cohort, minute: u64) -> Option<(&Segment, u64)> {
-    let seg = c.segments.iter().enumerate().filter(|(k, s)| {
-        let from = u64::from(s.day) * 1440 + if *k == 0 { 0 } else { u64::from(s.minute) };
-        from <= minute
-    });
-    let (_, seg) = seg.last()?;
+    let seg = c.segment_at(minute)?;
     Some((seg, (minute - u64::from(seg.day) * 1440) * 60))
 }
 
@@ -108,7 +109,11 @@ fn group_name(plan: &ChainPlan, id: u32) -> String {
 
 /// Each profile-change wave: the registers it reprovisions, what each downloads, and what is
 /// unsent at that moment.
-pub fn reprovisioning(plan: &ChainPlan, layout: &Layout, runs: &[RunDigest]) -> Vec<Reprovisioning> {
+pub fn reprovisioning(
+    plan: &ChainPlan,
+    layout: &Layout,
+    runs: &[RunDigest],
+) -> Vec<Reprovisioning> {
     let mut out: Vec<Reprovisioning> = Vec::new();
     for (w, wave) in plan.waves.iter().enumerate() {
         let WaveKind::ProfileChange { profile, minute } = &wave.kind else {
@@ -119,7 +124,10 @@ pub fn reprovisioning(plan: &ChainPlan, layout: &Layout, runs: &[RunDigest]) -> 
             wave: w + 1,
             group: group_name(plan, wave.group),
             at,
-            from_profile: plan.group(wave.group).map(|g| g.profile.clone()).unwrap_or_default(),
+            from_profile: plan
+                .group(wave.group)
+                .map(|g| g.profile.clone())
+                .unwrap_or_default(),
             to_profile: profile.clone(),
             stores: 0,
             registers: 0,
@@ -131,7 +139,12 @@ pub fn reprovisioning(plan: &ChainPlan, layout: &Layout, runs: &[RunDigest]) -> 
             drained: plan.drain_uploads,
         };
         for c in &layout.cohorts {
-            let Some(k) = c.segments.iter().position(|s| s.wave == w).filter(|k| *k > 0) else {
+            let Some(k) = c
+                .segments
+                .iter()
+                .position(|s| s.wave == w)
+                .filter(|k| *k > 0)
+            else {
                 continue;
             };
             let (old, new) = (&c.segments[k - 1], &runs[c.segments[k].run]);
@@ -140,9 +153,13 @@ pub fn reprovisioning(plan: &ChainPlan, layout: &Layout, runs: &[RunDigest]) -> 
             row.from_profile = d.spec.profile.clone();
             row.stores += u64::from(c.stores);
             row.registers += u64::from(c.stores) * u64::from(d.spec.scenario.registers_per_store);
-            row.bytes_each = row
-                .bytes_each
-                .max(new.registers.iter().map(|r| r.initial_bytes).max().unwrap_or(0));
+            row.bytes_each = row.bytes_each.max(
+                new.registers
+                    .iter()
+                    .map(|r| r.initial_bytes)
+                    .max()
+                    .unwrap_or(0),
+            );
             row.secs_each = new
                 .registers
                 .iter()

@@ -8,11 +8,16 @@ use crate::sim::{Opening, Preset};
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlansEdit {
     /// A starter plan for the profile named.
-    New { profile: String },
+    New {
+        profile: String,
+    },
     Delete(usize),
     /// A plan read from a file (renamed if its name is taken).
     Import(ChainPlan),
-    Set { plan: usize, change: PlanEdit },
+    Set {
+        plan: usize,
+        change: PlanEdit,
+    },
 }
 
 /// A change to one plan.
@@ -25,14 +30,21 @@ pub enum PlanEdit {
     Storm(u32),
     FullSyncDays(u32),
     Drain(bool),
-    AddGroup { profile: String },
+    AddGroup {
+        profile: String,
+    },
     RemoveGroup(u32),
     Group(u32, GroupValue),
     /// A go-live wave, or a profile change to the profile named.
-    AddWave { group: u32, change: Option<String> },
+    AddWave {
+        group: u32,
+        change: Option<String>,
+    },
     RemoveWave(usize),
     Wave(usize, WaveValue),
-    AddOutage { group: u32 },
+    AddOutage {
+        group: u32,
+    },
     RemoveOutage(usize),
     Outage(usize, OutageValue),
 }
@@ -87,7 +99,10 @@ fn unique_name(plans: &[ChainPlan], base: &str) -> String {
     if !taken(base) {
         return base.to_string();
     }
-    (2..).map(|k| format!("{base} {k}")).find(|n| !taken(n)).unwrap_or_default()
+    (2..)
+        .map(|k| format!("{base} {k}"))
+        .find(|n| !taken(n))
+        .unwrap_or_default()
 }
 
 impl PlansEdit {
@@ -99,17 +114,21 @@ impl PlansEdit {
                 plans.push(ChainPlan::starter(&name, profile));
                 true
             }
-            PlansEdit::Delete(i) => *i < plans.len() && {
-                plans.remove(*i);
-                true
-            },
+            PlansEdit::Delete(i) => {
+                *i < plans.len() && {
+                    plans.remove(*i);
+                    true
+                }
+            }
             PlansEdit::Import(p) => {
                 let mut p = p.clone();
                 p.name = unique_name(plans, &p.name);
                 plans.push(p);
                 true
             }
-            PlansEdit::Set { plan, change } => plans.get_mut(*plan).is_some_and(|p| change.apply(p)),
+            PlansEdit::Set { plan, change } => {
+                plans.get_mut(*plan).is_some_and(|p| change.apply(p))
+            }
         }
     }
 
@@ -125,11 +144,17 @@ impl PlansEdit {
             PlanEdit::Storm(_) => "storm".into(),
             PlanEdit::FullSyncDays(_) => "full-sync".into(),
             PlanEdit::Group(id, v) => match v {
-                GroupValue::Profile(_) | GroupValue::Preset(_) | GroupValue::Opening(_) => return None,
+                GroupValue::Profile(_) | GroupValue::Preset(_) | GroupValue::Opening(_) => {
+                    return None
+                }
                 v => format!("group-{id}-{}", field_name(v)),
             },
-            PlanEdit::Wave(i, WaveValue::Day(_) | WaveValue::Stores(_)) => format!("wave-{i}-{:?}", std::mem::discriminant(change)),
-            PlanEdit::Outage(i, OutageValue::Day(_) | OutageValue::Minutes(_)) => format!("outage-{i}-{:?}", std::mem::discriminant(change)),
+            PlanEdit::Wave(i, WaveValue::Day(_) | WaveValue::Stores(_)) => {
+                format!("wave-{i}-{:?}", std::mem::discriminant(change))
+            }
+            PlanEdit::Outage(i, OutageValue::Day(_) | OutageValue::Minutes(_)) => {
+                format!("outage-{i}-{:?}", std::mem::discriminant(change))
+            }
             _ => return None,
         };
         Some(format!("plan-{plan}-{field}"))
@@ -137,7 +162,11 @@ impl PlansEdit {
 
     /// The edit in words, against the plans before it.
     pub fn describe(&self, plans: &[ChainPlan]) -> String {
-        let name = |i: &usize| plans.get(*i).map_or("a plan".to_string(), |p| format!("\u{201c}{}\u{201d}", p.name));
+        let name = |i: &usize| {
+            plans.get(*i).map_or("a plan".to_string(), |p| {
+                format!("\u{201c}{}\u{201d}", p.name)
+            })
+        };
         match self {
             PlansEdit::New { .. } => "new rollout plan".into(),
             PlansEdit::Delete(i) => format!("delete plan {}", name(i)),
@@ -146,31 +175,56 @@ impl PlansEdit {
                 let p = plans.get(*plan);
                 let group = |id: &u32| {
                     p.and_then(|p| p.group(*id))
-                        .map_or("a group".to_string(), |g| format!("group \u{201c}{}\u{201d}", g.name))
+                        .map_or("a group".to_string(), |g| {
+                            format!("group \u{201c}{}\u{201d}", g.name)
+                        })
                 };
                 match change {
                     PlanEdit::Name(v) => format!("plan name \u{2192} \u{201c}{v}\u{201d}"),
                     PlanEdit::Days(v) => format!("days of {} \u{2192} {v}", name(plan)),
                     PlanEdit::CutoffDay(v) => format!("cut-off day \u{2192} {v}"),
-                    PlanEdit::CutoffMinute(v) => format!("cut-off time \u{2192} {:02}:{:02}", v / 60, v % 60),
+                    PlanEdit::CutoffMinute(v) => {
+                        format!("cut-off time \u{2192} {:02}:{:02}", v / 60, v % 60)
+                    }
                     PlanEdit::Storm(v) => format!("storm threshold \u{2192} {v} sessions an hour"),
-                    PlanEdit::FullSyncDays(v) => format!("days since the last full sync \u{2192} {v}"),
-                    PlanEdit::Drain(v) => format!("drain uploads before reprovisioning \u{2192} {}", if *v { "on" } else { "off" }),
+                    PlanEdit::FullSyncDays(v) => {
+                        format!("days since the last full sync \u{2192} {v}")
+                    }
+                    PlanEdit::Drain(v) => format!(
+                        "drain uploads before reprovisioning \u{2192} {}",
+                        if *v { "on" } else { "off" }
+                    ),
                     PlanEdit::AddGroup { .. } => "add a store group".into(),
                     PlanEdit::RemoveGroup(id) => format!("remove {}", group(id)),
-                    PlanEdit::Group(id, v) => format!("{} of {} \u{2192} {}", field_name(v).replace('-', " "), group(id), value_words(v)),
+                    PlanEdit::Group(id, v) => format!(
+                        "{} of {} \u{2192} {}",
+                        field_name(v).replace('-', " "),
+                        group(id),
+                        value_words(v)
+                    ),
                     PlanEdit::AddWave { change: None, .. } => "add a go-live wave".into(),
-                    PlanEdit::AddWave { change: Some(_), .. } => "add a profile change".into(),
+                    PlanEdit::AddWave {
+                        change: Some(_), ..
+                    } => "add a profile change".into(),
                     PlanEdit::RemoveWave(i) => format!("remove wave {}", i + 1),
                     PlanEdit::Wave(i, v) => {
                         let (what, value) = match v {
                             WaveValue::Group(g) => ("group", group(g)),
                             WaveValue::Day(d) => ("day", d.to_string()),
                             WaveValue::Stores(n) => ("stores", n.to_string()),
-                            WaveValue::Minute(m) => ("time", format!("{:02}:{:02}", m / 60, m % 60)),
-                            WaveValue::Paused(b) => ("offline sync paused until ready", if *b { "on" } else { "off" }.into()),
-                            WaveValue::FullSync(b) => ("full sync first", if *b { "on" } else { "off" }.into()),
-                            WaveValue::Profile(p) => ("new profile", format!("\u{201c}{p}\u{201d}")),
+                            WaveValue::Minute(m) => {
+                                ("time", format!("{:02}:{:02}", m / 60, m % 60))
+                            }
+                            WaveValue::Paused(b) => (
+                                "offline sync paused until ready",
+                                if *b { "on" } else { "off" }.into(),
+                            ),
+                            WaveValue::FullSync(b) => {
+                                ("full sync first", if *b { "on" } else { "off" }.into())
+                            }
+                            WaveValue::Profile(p) => {
+                                ("new profile", format!("\u{201c}{p}\u{201d}"))
+                            }
                         };
                         format!("{what} of wave {} \u{2192} {value}", i + 1)
                     }
@@ -180,9 +234,14 @@ impl PlansEdit {
                         let (what, value) = match v {
                             OutageValue::Group(g) => ("group", group(g)),
                             OutageValue::Day(d) => ("day", d.to_string()),
-                            OutageValue::Minute(m) => ("start", format!("{:02}:{:02}", m / 60, m % 60)),
+                            OutageValue::Minute(m) => {
+                                ("start", format!("{:02}:{:02}", m / 60, m % 60))
+                            }
                             OutageValue::Minutes(m) => ("length", format!("{m} minutes")),
-                            OutageValue::Register(r) => ("register", r.map_or("the whole store".into(), |r| r.to_string())),
+                            OutageValue::Register(r) => (
+                                "register",
+                                r.map_or("the whole store".into(), |r| r.to_string()),
+                            ),
                         };
                         format!("{what} of outage {} \u{2192} {value}", i + 1)
                     }
@@ -217,7 +276,13 @@ fn value_words(v: &GroupValue) -> String {
         GroupValue::Preset(p) => p.label().to_string(),
         GroupValue::Products(o) | GroupValue::Customers(o) | GroupValue::Transactions(o) => opt(o),
         GroupValue::Opening(None) => "around the clock".into(),
-        GroupValue::Opening(Some(o)) => format!("{:02}:{:02}\u{2013}{:02}:{:02}", o.open / 60, o.open % 60, o.close / 60, o.close % 60),
+        GroupValue::Opening(Some(o)) => format!(
+            "{:02}:{:02}\u{2013}{:02}:{:02}",
+            o.open / 60,
+            o.open % 60,
+            o.close / 60,
+            o.close % 60
+        ),
         GroupValue::Stores(n) | GroupValue::Registers(n) => n.to_string(),
         GroupValue::WanKbps(n) | GroupValue::LanKbps(n) => format!("{n} kbit/s"),
         GroupValue::WanLatency(n) | GroupValue::LanLatency(n) => format!("{n} ms"),
@@ -269,9 +334,19 @@ impl PlanEdit {
                 }
             }),
             PlanEdit::AddWave { group, change } => {
-                let day = p.waves.iter().map(|w| w.day).max().unwrap_or(0).saturating_add(1).min(p.days.max(1));
+                let day = p
+                    .waves
+                    .iter()
+                    .map(|w| w.day)
+                    .max()
+                    .unwrap_or(0)
+                    .saturating_add(1)
+                    .min(p.days.max(1));
                 let kind = match change {
-                    Some(profile) => WaveKind::ProfileChange { profile, minute: 2 * 60 },
+                    Some(profile) => WaveKind::ProfileChange {
+                        profile,
+                        minute: 2 * 60,
+                    },
                     None => WaveKind::GoLive {
                         stores: 1,
                         minute: 6 * 60,
@@ -282,17 +357,32 @@ impl PlanEdit {
                 p.waves.push(Wave { group, day, kind });
                 true
             }
-            PlanEdit::RemoveWave(i) => i < p.waves.len() && {
-                p.waves.remove(i);
-                true
-            },
+            PlanEdit::RemoveWave(i) => {
+                i < p.waves.len() && {
+                    p.waves.remove(i);
+                    true
+                }
+            }
             PlanEdit::Wave(i, v) => p.waves.get_mut(i).is_some_and(|w| match (v, &mut w.kind) {
                 (WaveValue::Group(x), _) => set(&mut w.group, x),
                 (WaveValue::Day(x), _) => set(&mut w.day, x),
                 (WaveValue::Stores(x), WaveKind::GoLive { stores, .. }) => set(stores, x),
-                (WaveValue::Minute(x), WaveKind::GoLive { minute, .. } | WaveKind::ProfileChange { minute, .. }) => set(minute, x),
-                (WaveValue::Paused(x), WaveKind::GoLive { paused_until_ready, .. }) => set(paused_until_ready, x),
-                (WaveValue::FullSync(x), WaveKind::GoLive { full_sync_first, .. }) => set(full_sync_first, x),
+                (
+                    WaveValue::Minute(x),
+                    WaveKind::GoLive { minute, .. } | WaveKind::ProfileChange { minute, .. },
+                ) => set(minute, x),
+                (
+                    WaveValue::Paused(x),
+                    WaveKind::GoLive {
+                        paused_until_ready, ..
+                    },
+                ) => set(paused_until_ready, x),
+                (
+                    WaveValue::FullSync(x),
+                    WaveKind::GoLive {
+                        full_sync_first, ..
+                    },
+                ) => set(full_sync_first, x),
                 (WaveValue::Profile(x), WaveKind::ProfileChange { profile, .. }) => set(profile, x),
                 _ => false,
             }),
@@ -306,10 +396,12 @@ impl PlanEdit {
                 });
                 true
             }
-            PlanEdit::RemoveOutage(i) => i < p.outages.len() && {
-                p.outages.remove(i);
-                true
-            },
+            PlanEdit::RemoveOutage(i) => {
+                i < p.outages.len() && {
+                    p.outages.remove(i);
+                    true
+                }
+            }
             PlanEdit::Outage(i, v) => p.outages.get_mut(i).is_some_and(|o| match v {
                 OutageValue::Group(x) => set(&mut o.group, x),
                 OutageValue::Day(x) => set(&mut o.day, x),

@@ -55,7 +55,11 @@ impl PlanFile {
     /// Reads a plan file, saying what is wrong and where.
     pub fn read(text: &str) -> Result<PlanFile, String> {
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-            format!("This is not a JSON file (line {}, column {}: {e}).", e.line(), e.column())
+            format!(
+                "This is not a JSON file (line {}, column {}: {e}).",
+                e.line(),
+                e.column()
+            )
         })?;
         let format = value.get("format").and_then(|f| f.as_str()).unwrap_or("");
         if format != PLAN_FORMAT {
@@ -63,10 +67,16 @@ impl PlanFile {
         }
         let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
         if version != u64::from(PLAN_VERSION) {
-            return Err(format!("This plan file is version {version}; this studio reads version {PLAN_VERSION}."));
+            return Err(format!(
+                "This plan file is version {version}; this studio reads version {PLAN_VERSION}."
+            ));
         }
         serde_json::from_str(text).map_err(|e| {
-            format!("The plan file does not fit the chain-plan schema at line {}, column {}: {e}.", e.line(), e.column())
+            format!(
+                "The plan file does not fit the chain-plan schema at line {}, column {}: {e}.",
+                e.line(),
+                e.column()
+            )
         })
     }
 

@@ -75,6 +75,22 @@ pub struct Cohort {
     pub segments: Vec<Segment>,
 }
 
+impl Cohort {
+    /// The segment live at `minute` (from day 1, 00:00): the go-live's from its day's midnight
+    /// (its run provisions at its minute), each profile change from its own minute.
+    pub fn segment_at(&self, minute: u64) -> Option<&Segment> {
+        self.segments
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(k, s)| {
+                let from = u64::from(s.day) * 1440 + if *k == 0 { 0 } else { u64::from(s.minute) };
+                from <= minute
+            })
+            .map(|(_, s)| s)
+    }
+}
+
 /// The runs a plan needs and how its stores use them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Layout {

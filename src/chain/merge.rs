@@ -3,9 +3,9 @@
 //! the browser and the command line's `chain merge`, so both give the same JSON.
 
 use super::digest::RunDigest;
+use super::figures::*;
 use super::layout::{Cohort, Layout, Segment};
 use super::plan::{ChainPlan, Topology, WaveKind};
-use super::figures::*;
 
 /// Bytes a link of `kbps` carries in an hour.
 pub fn hour_capacity(kbps: u32) -> u64 {
@@ -56,7 +56,11 @@ pub fn merge(plan: &ChainPlan, layout: &Layout, runs: &[RunDigest]) -> Result<Ch
                     bytes.0 += more_bytes;
                     bytes.1 += more_bytes;
                 }
-                let at_hq = if direct { n } else { u64::from(fig.store_sessions) };
+                let at_hq = if direct {
+                    n
+                } else {
+                    u64::from(fig.store_sessions)
+                };
                 hq[h] += at_hq * u64::from(c.stores);
                 sessions[h] = sessions[h].max(n);
                 if direct {
@@ -72,7 +76,13 @@ pub fn merge(plan: &ChainPlan, layout: &Layout, runs: &[RunDigest]) -> Result<Ch
         let direct = topology == Topology::Direct;
         let over_wan: Vec<(u64, u64, f64)> = outages
             .iter()
-            .map(|o| if direct { (o.0, o.1, o.3) } else { (o.0, o.2, o.4) })
+            .map(|o| {
+                if direct {
+                    (o.0, o.1, o.3)
+                } else {
+                    (o.0, o.2, o.4)
+                }
+            })
             .collect();
         let over_lan: Vec<(u64, u64, f64)> = outages.iter().map(|o| (o.0, o.1, o.3)).collect();
         groups.push(GroupLoad {
@@ -105,20 +115,10 @@ pub fn merge(plan: &ChainPlan, layout: &Layout, runs: &[RunDigest]) -> Result<Ch
 }
 
 /// Each hour a cohort is live, with the segment that covers it (a profile change takes over
-/// from the hour it happens).
+/// from the hour it happens in, which holds its reprovisioning).
 fn hours_of(c: &Cohort, hours: usize) -> impl Iterator<Item = (usize, &Segment)> {
     let first = c.segments[0].day as usize * 24;
-    (first..hours).filter_map(move |h| {
-        c.segments
-            .iter()
-            .enumerate()
-            .filter(|(k, s)| {
-                let from = s.day as usize * 24 + if *k == 0 { 0 } else { s.minute as usize / 60 };
-                from <= h
-            })
-            .last()
-            .map(|(_, s)| (h, s))
-    })
+    (first..hours).filter_map(move |h| c.segment_at(h as u64 * 60 + 59).map(|s| (h, s)))
 }
 
 /// Sessions and bytes a new offline database inherits, in the hour it goes live (Dynamics 365
@@ -147,8 +147,7 @@ pub(super) fn inherited(plan: &ChainPlan, seg: &Segment, d: &RunDigest) -> Optio
     else {
         return None;
     };
-    if paused_until_ready || d.spec.topology != Topology::Direct || plan.days_since_full_sync == 0
-    {
+    if paused_until_ready || d.spec.topology != Topology::Direct || plan.days_since_full_sync == 0 {
         return None;
     }
     let n: Vec<u64> = d
@@ -175,7 +174,10 @@ fn catch_ups(plan: &ChainPlan, cohorts: &[&Cohort], runs: &[RunDigest]) -> Vec<C
     for c in cohorts {
         for seg in &c.segments {
             let d = &runs[seg.run];
-            let last = d.hours.len().saturating_sub(d.spec.period_days as usize * 24);
+            let last = d
+                .hours
+                .len()
+                .saturating_sub(d.spec.period_days as usize * 24);
             let tail = &d.hours[last..];
             let secs = tail.len().max(1) as f64 * 3600.0;
             let steady = tail.iter().map(|h| h.bytes).sum::<u64>() as f64 / secs;
@@ -209,12 +211,18 @@ fn reuse(plan: &ChainPlan, layout: &Layout) -> Vec<Reuse> {
             let last = (seg.day + seg.days).min(plan.days);
             let sim_last = (seg.day + spec.simulated_days).min(last);
             out.push(Reuse {
-                group: plan.group(c.group).map(|g| g.name.clone()).unwrap_or_default(),
+                group: plan
+                    .group(c.group)
+                    .map(|g| g.name.clone())
+                    .unwrap_or_default(),
                 wave: seg.wave + 1,
                 run: seg.run + 1,
                 simulated: (first, sim_last),
                 reused: (sim_last < last).then_some((sim_last + 1, last)),
-                repeats: (sim_last + 1 - spec.period_days.min(sim_last + 1 - first), sim_last),
+                repeats: (
+                    sim_last + 1 - spec.period_days.min(sim_last + 1 - first),
+                    sim_last,
+                ),
             });
         }
     }
@@ -244,24 +252,29 @@ fn onboarding(plan: &ChainPlan, layout: &Layout, runs: &[RunDigest]) -> Vec<Onbo
                 + inh_bytes as f64 / share;
             // AX 2012 R3: the new store database is loaded from head office over the WAN
             // before its registers can provision from it.
-            let max_bytes = d.registers.iter().map(|r| r.initial_bytes).max().unwrap_or(0);
+            let max_bytes = d
+                .registers
+                .iter()
+                .map(|r| r.initial_bytes)
+                .max()
+                .unwrap_or(0);
             let store_load = if d.spec.topology == Topology::StoreDatabase {
                 max_bytes as f64 / (f64::from(g.wan_kbps) * 125.0).max(1.0)
                     + f64::from(g.wan_latency_ms) / 1000.0
             } else {
                 0.0
             };
-            let ready = store_load + d
-                .registers
-                .iter()
-                .map(|r| {
-                    if full_sync_first {
-                        r.full_sync_secs
-                    } else {
-                        r.scheduled_ready_secs
-                    }
-                })
-                .fold(0.0, f64::max)
+            let ready = store_load
+                + d.registers
+                    .iter()
+                    .map(|r| {
+                        if full_sync_first {
+                            r.full_sync_secs
+                        } else {
+                            r.scheduled_ready_secs
+                        }
+                    })
+                    .fold(0.0, f64::max)
                 + apply;
             let live = u64::from(seg.day) * 1440 + u64::from(seg.minute);
             Some(Onboarding {
@@ -270,8 +283,18 @@ fn onboarding(plan: &ChainPlan, layout: &Layout, runs: &[RunDigest]) -> Vec<Onbo
                 day: seg.day + 1,
                 stores: c.stores,
                 registers_per_store: g.registers_per_store,
-                rows: d.registers.iter().map(|r| r.initial_rows).max().unwrap_or(0),
-                bytes: d.registers.iter().map(|r| r.initial_bytes).max().unwrap_or(0),
+                rows: d
+                    .registers
+                    .iter()
+                    .map(|r| r.initial_rows)
+                    .max()
+                    .unwrap_or(0),
+                bytes: d
+                    .registers
+                    .iter()
+                    .map(|r| r.initial_bytes)
+                    .max()
+                    .unwrap_or(0),
                 inherited_sessions: inh_n,
                 inherited_bytes: inh_bytes,
                 full_sync_first,

@@ -44,7 +44,11 @@ pub fn profiles_of(ws: &Workspace) -> impl Fn(&str) -> Option<ResolvedProfile> +
 
 /// One run on `db`, to its digest (the command line's path; the browser sends the same run to
 /// an engine worker and digests its result the same way).
-pub fn run_on<D: Database>(db: D, spec: &RunSpec, profile: &ResolvedProfile) -> Result<RunDigest, String> {
+pub fn run_on<D: Database>(
+    db: D,
+    spec: &RunSpec,
+    profile: &ResolvedProfile,
+) -> Result<RunDigest, String> {
     let mut engine = Engine::new(
         db,
         &spec.scenario,

@@ -369,7 +369,8 @@ impl Edit {
                 let old = ws.profile(*profile).map(|p| p.name.clone());
                 let changed = ws.profile_mut(*profile).is_some_and(|p| value.apply(p));
                 // Plans name profiles: a renamed profile stays the one they use.
-                if let (Some(old), Some(new)) = (old, ws.profile(*profile).map(|p| p.name.clone())) {
+                if let (Some(old), Some(new)) = (old, ws.profile(*profile).map(|p| p.name.clone()))
+                {
                     if old != new {
                         crate::chain::edit::rename_profile(&mut ws.plans, &old, &new);
                     }

@@ -230,7 +230,10 @@ impl Scenario {
         let rate = u64::from(self.transactions_per_register_per_day).max(1);
         let (day, k) = ((n - 1) / rate, (n - 1) % rate + 1);
         let (open, len) = match self.opening {
-            Some(o) if o.close > o.open => (u64::from(o.open) * 60, (u64::from(o.close.min(1440)) - u64::from(o.open)) * 60),
+            Some(o) if o.close > o.open => (
+                u64::from(o.open) * 60,
+                (u64::from(o.close.min(1440)) - u64::from(o.open)) * 60,
+            ),
             _ => (0, 86_400),
         };
         // The first second at which `k` of the day's sales are due.
@@ -309,7 +312,8 @@ impl Scenario {
             if o.close > 1440 || o.close <= o.open {
                 errors.push(ScenarioError {
                     field: "opening",
-                    message: "Opening hours must close after they open, at 24:00 at the latest.".to_string(),
+                    message: "Opening hours must close after they open, at 24:00 at the latest."
+                        .to_string(),
                 });
             }
         }

@@ -163,7 +163,10 @@ pub fn NumberField(
     let described = format!("{id}-issues");
     let invalid = {
         let id = id.clone();
-        move || (draft.with(Option::is_some) || has_error(&id) || more.with(|m| !m.is_empty())).then_some("true")
+        move || {
+            (draft.with(Option::is_some) || has_error(&id) || more.with(|m| !m.is_empty()))
+                .then_some("true")
+        }
     };
     view! {
         <div class="field">

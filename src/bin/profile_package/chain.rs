@@ -80,7 +80,15 @@ pub fn main(args: &[String], usage: &str) -> ExitCode {
                     format!("{}\n", serde_json::Value::Array(rows))
                 } else {
                     rows.iter()
-                        .map(|r| format!("{}\t{}\t{}\t{} days\n", r["run"], r["group"].as_str().unwrap_or(""), r["profile"].as_str().unwrap_or(""), r["simulated_days"]))
+                        .map(|r| {
+                            format!(
+                                "{}\t{}\t{}\t{} days\n",
+                                r["run"],
+                                r["group"].as_str().unwrap_or(""),
+                                r["profile"].as_str().unwrap_or(""),
+                                r["simulated_days"]
+                            )
+                        })
                         .collect()
                 };
                 write(out, &text)
@@ -89,12 +97,23 @@ pub fn main(args: &[String], usage: &str) -> ExitCode {
         ["run", plan, n] => match load(plan) {
             Err(code) => code,
             Ok((file, layout)) => {
-                let Some(spec) = n.parse::<usize>().ok().and_then(|k| k.checked_sub(1)).and_then(|k| layout.runs.get(k)) else {
-                    eprintln!("The plan has runs 1 to {}; \u{201c}{n}\u{201d} is not one of them.", layout.runs.len());
+                let Some(spec) = n
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|k| k.checked_sub(1))
+                    .and_then(|k| layout.runs.get(k))
+                else {
+                    eprintln!(
+                        "The plan has runs 1 to {}; \u{201c}{n}\u{201d} is not one of them.",
+                        layout.runs.len()
+                    );
                     return ExitCode::from(2);
                 };
                 let Some(profile) = file.profile(&spec.profile) else {
-                    eprintln!("The plan file does not hold the profile \u{201c}{}\u{201d}.", spec.profile);
+                    eprintln!(
+                        "The plan file does not hold the profile \u{201c}{}\u{201d}.",
+                        spec.profile
+                    );
                     return ExitCode::from(1);
                 };
                 let db = match NativeDb::open_memory() {
@@ -105,7 +124,10 @@ pub fn main(args: &[String], usage: &str) -> ExitCode {
                     }
                 };
                 match chain::run_on(db, spec, &profile) {
-                    Ok(d) => write(out, &format!("{}\n", serde_json::to_string(&d).unwrap_or_default())),
+                    Ok(d) => write(
+                        out,
+                        &format!("{}\n", serde_json::to_string(&d).unwrap_or_default()),
+                    ),
                     Err(e) => {
                         eprintln!("The run failed: {e}");
                         ExitCode::from(1)
@@ -120,7 +142,9 @@ pub fn main(args: &[String], usage: &str) -> ExitCode {
                 for path in runs {
                     let parsed = std::fs::read_to_string(path)
                         .map_err(|e| e.to_string())
-                        .and_then(|t| serde_json::from_str::<chain::RunDigest>(&t).map_err(|e| e.to_string()));
+                        .and_then(|t| {
+                            serde_json::from_str::<chain::RunDigest>(&t).map_err(|e| e.to_string())
+                        });
                     match parsed {
                         Ok(d) => digests.push(d),
                         Err(e) => {

@@ -101,7 +101,10 @@ pub fn ProfileName(
     let options = move || {
         let current = value.get();
         let mut names: Vec<(String, String)> = studio.workspace.with(|ws| {
-            ws.profiles.iter().map(|p| (p.name.clone(), p.name.clone())).collect()
+            ws.profiles
+                .iter()
+                .map(|p| (p.name.clone(), p.name.clone()))
+                .collect()
         });
         if names.iter().all(|(n, _)| *n != current) {
             names.insert(0, (current.clone(), format!("{current} (missing)")));
@@ -131,7 +134,15 @@ pub fn GroupPick(
     let ctx = use_plan();
     let id = field.dom_id();
     let more = ctx.issues(id.clone());
-    let groups = move || ctx.with(|p| p.groups.iter().map(|g| (g.id, g.name.clone())).collect::<Vec<_>>()).unwrap_or_default();
+    let groups = move || {
+        ctx.with(|p| {
+            p.groups
+                .iter()
+                .map(|g| (g.id, g.name.clone()))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    };
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>

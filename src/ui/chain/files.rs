@@ -12,19 +12,37 @@ use leptos::prelude::*;
 pub fn file_stem(name: &str) -> String {
     let s: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     let s = s.trim_matches('-').to_string();
-    if s.is_empty() { "plan".into() } else { s }
+    if s.is_empty() {
+        "plan".into()
+    } else {
+        s
+    }
 }
 
 #[component]
 pub fn PlanBar(chosen: RwSignal<usize>) -> impl IntoView {
     let studio = use_studio();
     let message = RwSignal::new(None::<(bool, String)>);
-    let names = Memo::new(move |_| studio.workspace.with(|ws| ws.plans.iter().map(|p| p.name.clone()).collect::<Vec<_>>()));
+    let names = Memo::new(move |_| {
+        studio
+            .workspace
+            .with(|ws| ws.plans.iter().map(|p| p.name.clone()).collect::<Vec<_>>())
+    });
     let current = move || chosen.get().min(names.with(|n| n.len().saturating_sub(1)));
-    let first_profile = move || studio.workspace.with_untracked(|ws| ws.profiles.first().map(|p| p.name.clone()));
+    let first_profile = move || {
+        studio
+            .workspace
+            .with_untracked(|ws| ws.profiles.first().map(|p| p.name.clone()))
+    };
     let new_plan = move |_| {
         if let Some(profile) = first_profile() {
             studio.edit(Edit::Plans(PlansEdit::New { profile }));
@@ -33,8 +51,12 @@ pub fn PlanBar(chosen: RwSignal<usize>) -> impl IntoView {
     };
     let export = move |_| {
         let Some((name, text)) = studio.workspace.with_untracked(|ws| {
-            ws.plans.get(current()).map(|p| (p.name.clone(), PlanFile::of(p, &profiles_of(ws)).to_json()))
-        }) else { return };
+            ws.plans
+                .get(current())
+                .map(|p| (p.name.clone(), PlanFile::of(p, &profiles_of(ws)).to_json()))
+        }) else {
+            return;
+        };
         message.set(Some(match download(&format!("{}.chain.json", file_stem(&name)), "application/json", &text) {
             Ok(()) => (true, format!("Exported \u{201c}{name}\u{201d} with the profiles it names: run it with `profile-package chain` (docs/chain-cli.md).")),
             Err(e) => (false, format!("The plan could not be downloaded: {e}")),
@@ -43,9 +65,13 @@ pub fn PlanBar(chosen: RwSignal<usize>) -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         leptos::task::spawn_local(async move {
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
             let name = file.name();
-            let read = read_file(&file).await.and_then(|b| String::from_utf8(b).map_err(|_| "it is not text (UTF-8)".into()));
+            let read = read_file(&file)
+                .await
+                .and_then(|b| String::from_utf8(b).map_err(|_| "it is not text (UTF-8)".into()));
             message.set(Some(match read.and_then(|t| PlanFile::read(&t)) {
                 Err(e) => (false, format!("{name} was not imported: {e} Your plans are unchanged.")),
                 Ok(file) => {

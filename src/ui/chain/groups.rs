@@ -15,9 +15,14 @@ use leptos::prelude::*;
 pub fn GroupsCard() -> impl IntoView {
     let ctx = use_plan();
     let studio = use_studio();
-    let ids = Memo::new(move |_| ctx.with(|p| p.groups.iter().map(|g| g.id).collect::<Vec<_>>()).unwrap_or_default());
+    let ids = Memo::new(move |_| {
+        ctx.with(|p| p.groups.iter().map(|g| g.id).collect::<Vec<_>>())
+            .unwrap_or_default()
+    });
     let add = move |_| {
-        let profile = studio.workspace.with_untracked(|ws| ws.profiles.first().map(|p| p.name.clone()));
+        let profile = studio
+            .workspace
+            .with_untracked(|ws| ws.profiles.first().map(|p| p.name.clone()));
         if let Some(profile) = profile {
             ctx.set(PlanEdit::AddGroup { profile });
         }
@@ -34,12 +39,16 @@ pub fn GroupsCard() -> impl IntoView {
 }
 
 /// One group's value (tracked).
-fn group<T: Default + 'static>(id: u32, f: fn(&StoreGroup) -> T) -> Signal<T>
-where
-    T: Send + Sync + Clone,
-{
+fn group<T: Default + Send + Sync + Clone + 'static>(
+    id: u32,
+    f: fn(&StoreGroup) -> T,
+) -> Signal<T> {
     let ctx = use_plan();
-    Signal::derive(move || ctx.with(|p| p.group(id).map(f)).flatten().unwrap_or_default())
+    Signal::derive(move || {
+        ctx.with(|p| p.group(id).map(f))
+            .flatten()
+            .unwrap_or_default()
+    })
 }
 
 #[component]
@@ -49,8 +58,16 @@ fn GroupCard(id: u32) -> impl IntoView {
     let field = move |f: F| PlanField::Group(id, f);
     let name = group(id, |g| g.name.clone());
     let preset = Signal::derive(move || ctx.with(|p| p.group(id).map(|g| g.preset)).flatten());
-    let preset_value = move |f: fn(&crate::sim::Scenario) -> u32, o: fn(&StoreGroup) -> Option<u32>| {
-        Signal::derive(move || ctx.with(|p| p.group(id).map(|g| o(g).unwrap_or_else(|| f(&g.preset.scenario())))).flatten().unwrap_or(0))
+    let preset_value = move |f: fn(&crate::sim::Scenario) -> u32,
+                             o: fn(&StoreGroup) -> Option<u32>| {
+        Signal::derive(move || {
+            ctx.with(|p| {
+                p.group(id)
+                    .map(|g| o(g).unwrap_or_else(|| f(&g.preset.scenario())))
+            })
+            .flatten()
+            .unwrap_or(0)
+        })
     };
     view! {
         <fieldset class="group-card">
@@ -92,14 +109,30 @@ fn GroupLinks(id: u32) -> impl IntoView {
     let field = move |f: F| PlanField::Group(id, f);
     let opening = group(id, |g| g.overrides.opening.map(|o| (o.open, o.close)));
     let around = Signal::derive(move || opening.get().is_none());
-    let open_at = move |close: bool| Signal::derive(move || opening.get().map(|o| if close { o.1 } else { o.0 }).unwrap_or(0));
+    let open_at = move |close: bool| {
+        Signal::derive(move || {
+            opening
+                .get()
+                .map(|o| if close { o.1 } else { o.0 })
+                .unwrap_or(0)
+        })
+    };
     let set_time = move |close: bool, m: u32| {
         let (o, c) = opening.get_untracked().unwrap_or((8 * 60, 21 * 60));
-        set(V::Opening(Some(if close { Opening { open: o, close: m } } else { Opening { open: m, close: c } })));
+        set(V::Opening(Some(if close {
+            Opening { open: o, close: m }
+        } else {
+            Opening { open: m, close: c }
+        })));
     };
     let topology = move || {
-        let profile = ctx.with(|p| p.group(id).map(|g| g.profile.clone())).flatten()?;
-        studio.workspace.with(|ws| profiles_of(ws)(&profile)).map(|p| Topology::of(p.target).words())
+        let profile = ctx
+            .with(|p| p.group(id).map(|g| g.profile.clone()))
+            .flatten()?;
+        studio
+            .workspace
+            .with(|ws| profiles_of(ws)(&profile))
+            .map(|p| Topology::of(p.target).words())
     };
     view! {
         <div class="field-row">

@@ -36,7 +36,8 @@ impl PlanCtx {
     /// Changes the open plan.
     pub fn set(&self, change: PlanEdit) {
         if let Some(plan) = self.index.get_untracked() {
-            self.studio.edit(Edit::Plans(PlansEdit::Set { plan, change }));
+            self.studio
+                .edit(Edit::Plans(PlansEdit::Set { plan, change }));
         }
     }
 
@@ -85,7 +86,12 @@ pub fn ChainPage() -> impl IntoView {
         }
         map
     });
-    provide_context(PlanCtx { studio, index, plan, issues });
+    provide_context(PlanCtx {
+        studio,
+        index,
+        plan,
+        issues,
+    });
     view! {
         <section class="page chain" aria-labelledby="page-title">
             <div class="page-head">
@@ -114,7 +120,11 @@ pub fn ChainPage() -> impl IntoView {
 #[component]
 fn EmptyState() -> impl IntoView {
     let studio = use_studio();
-    let first = move || studio.workspace.with(|ws| ws.profiles.first().map(|p| p.name.clone()));
+    let first = move || {
+        studio
+            .workspace
+            .with(|ws| ws.profiles.first().map(|p| p.name.clone()))
+    };
     view! {
         <section class="card" aria-labelledby="no-plan">
             <h2 id="no-plan">"No rollout plan yet"</h2>

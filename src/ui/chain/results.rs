@@ -17,7 +17,11 @@ use std::sync::Arc;
 
 /// "day 3, 06:00–07:00" for an hour of the plan.
 fn hour_words(h: u32) -> String {
-    format!("{}\u{2013}{:02}:00", when(u64::from(h) * 60), (h % 24 + 1) % 24)
+    format!(
+        "{}\u{2013}{:02}:00",
+        when(u64::from(h) * 60),
+        (h % 24 + 1) % 24
+    )
 }
 
 #[component]
@@ -53,8 +57,17 @@ fn Summary(o: Arc<Outcome>) -> impl IntoView {
     let r = &o.result;
     let text = format!(
         "{} stores with {} registers over {} days, from {} distinct {} in {:.1} s ({} at once{}).",
-        thousands(r.stores), thousands(r.registers), r.days, r.runs, if r.runs == 1 { "run" } else { "runs" }, o.secs, o.at_once,
-        o.note.as_ref().map(|n| format!("; on this page, not in workers: {n}")).unwrap_or_default()
+        thousands(r.stores),
+        thousands(r.registers),
+        r.days,
+        r.runs,
+        if r.runs == 1 { "run" } else { "runs" },
+        o.secs,
+        o.at_once,
+        o.note
+            .as_ref()
+            .map(|n| format!("; on this page, not in workers: {n}"))
+            .unwrap_or_default()
     );
     let rows = r.reuse.clone();
     view! {
@@ -80,18 +93,50 @@ fn HeadOffice(o: Arc<Outcome>) -> impl IntoView {
     let hq = &r.head_office;
     let threshold = hq.threshold.unwrap_or(0);
     let warning = if hq.hours_above > 0 {
-        format!("Storm warning: {} {} above the threshold of {} sessions an hour at head office.", hq.hours_above, if hq.hours_above == 1 { "hour is" } else { "hours are" }, thousands(u64::from(threshold)))
+        format!(
+            "Storm warning: {} {} above the threshold of {} sessions an hour at head office.",
+            hq.hours_above,
+            if hq.hours_above == 1 {
+                "hour is"
+            } else {
+                "hours are"
+            },
+            thousands(u64::from(threshold))
+        )
     } else {
-        format!("No storm: head office stays below the threshold of {} sessions an hour.", thousands(u64::from(threshold)))
+        format!(
+            "No storm: head office stays below the threshold of {} sessions an hour.",
+            thousands(u64::from(threshold))
+        )
     };
     let svg = hourly_svg(
         "Sessions per hour at head office, chain-wide",
-        &[("Head office".to_string(), hq.values.iter().map(|v| *v as f64).collect())],
-        Some((f64::from(threshold), format!("storm threshold {}", thousands(u64::from(threshold))))),
+        &[(
+            "Head office".to_string(),
+            hq.values.iter().map(|v| *v as f64).collect(),
+        )],
+        Some((
+            f64::from(threshold),
+            format!("storm threshold {}", thousands(u64::from(threshold))),
+        )),
         &|v| thousands(v.round() as u64),
     );
-    let stores: Vec<(String, Vec<f64>)> = r.groups.iter().map(|g| (g.name.clone(), g.store_sessions.values.iter().map(|v| *v as f64).collect())).collect();
-    let store_svg = hourly_svg("Sessions per hour in one store of each group (its registers)", &stores, None, &|v| thousands(v.round() as u64));
+    let stores: Vec<(String, Vec<f64>)> = r
+        .groups
+        .iter()
+        .map(|g| {
+            (
+                g.name.clone(),
+                g.store_sessions.values.iter().map(|v| *v as f64).collect(),
+            )
+        })
+        .collect();
+    let store_svg = hourly_svg(
+        "Sessions per hour in one store of each group (its registers)",
+        &stores,
+        None,
+        &|v| thousands(v.round() as u64),
+    );
     let groups = r.groups.clone();
     view! {
         <section class="card" aria-labelledby="hq-title">
@@ -119,7 +164,18 @@ fn link_row(g: &GroupLoad, l: &LinkLoad) -> impl IntoView {
     } else if l.catch_ups.is_empty() {
         "no outage".to_string()
     } else {
-        l.catch_ups.iter().map(|c| format!("after {}: {} in {}", when(c.ended), human_bytes(c.bytes as f64), c.secs.map_or_else(|| duration(f64::INFINITY), duration))).collect::<Vec<_>>().join("; ")
+        l.catch_ups
+            .iter()
+            .map(|c| {
+                format!(
+                    "after {}: {} in {}",
+                    when(c.ended),
+                    human_bytes(c.bytes as f64),
+                    c.secs.map_or_else(|| duration(f64::INFINITY), duration)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
     };
     view! {
         <tr>
@@ -137,18 +193,35 @@ fn link_row(g: &GroupLoad, l: &LinkLoad) -> impl IntoView {
 #[component]
 fn Links(o: Arc<Outcome>) -> impl IntoView {
     let groups = o.result.groups.clone();
-    let charts = groups.iter().map(|g| {
-        let pct = |l: &LinkLoad| -> Vec<f64> {
-            let cap = crate::chain::merge::hour_capacity(l.capacity_kbps).max(1) as f64;
-            l.carried.iter().map(|c| *c as f64 * 100.0 / cap).collect()
-        };
-        let mut series = vec![(format!("WAN ({} kbit/s)", thousands(u64::from(g.wan.capacity_kbps))), pct(&g.wan))];
-        if g.lan.carries_sync {
-            series.push((format!("LAN ({} kbit/s)", thousands(u64::from(g.lan.capacity_kbps))), pct(&g.lan)));
-        }
-        let svg = hourly_svg(&format!("{}: use of each store's links per hour, percent of capacity", g.name), &series, Some((80.0, "80 % busy".into())), &|v| format!("{v:.0} %"));
-        view! { <div class="chart" inner_html=svg></div> }
-    }).collect_view();
+    let charts = groups
+        .iter()
+        .map(|g| {
+            let pct = |l: &LinkLoad| -> Vec<f64> {
+                let cap = crate::chain::merge::hour_capacity(l.capacity_kbps).max(1) as f64;
+                l.carried.iter().map(|c| *c as f64 * 100.0 / cap).collect()
+            };
+            let mut series = vec![(
+                format!("WAN ({} kbit/s)", thousands(u64::from(g.wan.capacity_kbps))),
+                pct(&g.wan),
+            )];
+            if g.lan.carries_sync {
+                series.push((
+                    format!("LAN ({} kbit/s)", thousands(u64::from(g.lan.capacity_kbps))),
+                    pct(&g.lan),
+                ));
+            }
+            let svg = hourly_svg(
+                &format!(
+                    "{}: use of each store's links per hour, percent of capacity",
+                    g.name
+                ),
+                &series,
+                Some((80.0, "80 % busy".into())),
+                &|v| format!("{v:.0} %"),
+            );
+            view! { <div class="chart" inner_html=svg></div> }
+        })
+        .collect_view();
     view! {
         <section class="card" aria-labelledby="links-title">
             <h2 id="links-title">"Store links"</h2>
@@ -164,8 +237,20 @@ fn Links(o: Arc<Outcome>) -> impl IntoView {
 #[component]
 fn Onboarding(o: Arc<Outcome>) -> impl IntoView {
     let rows = o.result.onboarding.clone();
-    let bars: Vec<(String, f64, String)> = rows.iter().map(|w| (format!("Wave {} ({})", w.wave, w.group), w.ready_secs, duration(w.ready_secs))).collect();
-    let svg = bars_svg("Time from go-live until the slowest register is offline-ready", &bars);
+    let bars: Vec<(String, f64, String)> = rows
+        .iter()
+        .map(|w| {
+            (
+                format!("Wave {} ({})", w.wave, w.group),
+                w.ready_secs,
+                duration(w.ready_secs),
+            )
+        })
+        .collect();
+    let svg = bars_svg(
+        "Time from go-live until the slowest register is offline-ready",
+        &bars,
+    );
     view! {
         <section class="card" aria-labelledby="onboarding-title">
             <h2 id="onboarding-title">"Onboarding"</h2>
@@ -195,9 +280,25 @@ fn PeriodClose(o: Arc<Outcome>) -> impl IntoView {
     let headline = if c.transactions_unsent == 0 {
         format!("Ready: at the cut-off ({}) every one of the {} live registers in {} stores has sent its transactions.", when(c.cutoff), thousands(c.registers_live), thousands(c.stores_live))
     } else {
-        format!("Not ready: at the cut-off ({}) {} of {} live registers hold {} unsent transactions.", when(c.cutoff), thousands(c.registers_with_unsent), thousands(c.registers_live), thousands(c.transactions_unsent))
+        format!(
+            "Not ready: at the cut-off ({}) {} of {} live registers hold {} unsent transactions.",
+            when(c.cutoff),
+            thousands(c.registers_with_unsent),
+            thousands(c.registers_live),
+            thousands(c.transactions_unsent)
+        )
     };
-    let bars: Vec<(String, f64, String)> = c.rows.iter().map(|u| (format!("{} R{} (wave {})", u.group, u.register, u.wave), (u.transactions * u64::from(u.stores)) as f64, format!("{} unsent", thousands(u.transactions * u64::from(u.stores))))).collect();
+    let bars: Vec<(String, f64, String)> = c
+        .rows
+        .iter()
+        .map(|u| {
+            (
+                format!("{} R{} (wave {})", u.group, u.register, u.wave),
+                (u.transactions * u64::from(u.stores)) as f64,
+                format!("{} unsent", thousands(u.transactions * u64::from(u.stores))),
+            )
+        })
+        .collect();
     let svg = (!bars.is_empty()).then(|| bars_svg("Unsent transactions at the cut-off", &bars));
     view! {
         <section class="card" aria-labelledby="close-title">
@@ -227,11 +328,33 @@ fn PeriodClose(o: Arc<Outcome>) -> impl IntoView {
 fn Reprovisioning(o: Arc<Outcome>) -> impl IntoView {
     let rows = o.result.reprovisioning.clone();
     let drained = o.plan.drain_uploads;
-    let bars: Vec<(String, f64, String)> = rows.iter().flat_map(|r| [
-        (format!("Wave {} without draining", r.wave), r.unsent as f64, format!("{} transactions lost", thousands(r.unsent))),
-        (format!("Wave {} draining first", r.wave), 0.0, format!("none lost; starts {} later", r.drain_secs.map_or_else(|| "never (nothing uploads sales)".into(), duration))),
-    ]).collect();
-    let svg = (!rows.is_empty()).then(|| bars_svg("Transactions a careless reprovisioning loses, and draining first", &bars));
+    let bars: Vec<(String, f64, String)> = rows
+        .iter()
+        .flat_map(|r| {
+            [
+                (
+                    format!("Wave {} without draining", r.wave),
+                    r.unsent as f64,
+                    format!("{} transactions lost", thousands(r.unsent)),
+                ),
+                (
+                    format!("Wave {} draining first", r.wave),
+                    0.0,
+                    format!(
+                        "none lost; starts {} later",
+                        r.drain_secs
+                            .map_or_else(|| "never (nothing uploads sales)".into(), duration)
+                    ),
+                ),
+            ]
+        })
+        .collect();
+    let svg = (!rows.is_empty()).then(|| {
+        bars_svg(
+            "Transactions a careless reprovisioning loses, and draining first",
+            &bars,
+        )
+    });
     view! {
         <section class="card" aria-labelledby="repro-title">
             <h2 id="repro-title">"Reprovisioning"</h2>

@@ -3,7 +3,9 @@
 //! figures. The state lives at the app's root, so a run goes on while the user looks elsewhere.
 
 use super::use_plan;
-use crate::chain::{self, check, digest, layout, profiles_of, ChainPlan, ChainResult, PlanField, RunDigest};
+use crate::chain::{
+    self, check, digest, layout, profiles_of, ChainPlan, ChainResult, PlanField, RunDigest,
+};
 use crate::model::diff::ResolvedProfile;
 use crate::sim::serve::Request;
 use crate::ui::engine::now_ms;
@@ -31,7 +33,11 @@ pub struct Outcome {
 #[derive(Debug, Clone, PartialEq)]
 pub enum RunState {
     Idle,
-    Running { done: usize, of: usize, at_once: usize },
+    Running {
+        done: usize,
+        of: usize,
+        at_once: usize,
+    },
     Failed(String),
 }
 
@@ -57,7 +63,8 @@ impl ChainStore {
             e.stop();
         }
         self.engines.set_value(Vec::new());
-        self.state.set(RunState::Failed("Cancelled: nothing was changed.".into()));
+        self.state
+            .set(RunState::Failed("Cancelled: nothing was changed.".into()));
     }
 }
 
@@ -88,12 +95,17 @@ async fn run_all(
                 let result = engine.run_to_end(request).await?;
                 digests.borrow_mut()[k] = Some(digest(spec, profile, &result));
                 done.set(done.get() + 1);
-                store.state.set(RunState::Running { done: done.get(), of, at_once });
+                store.state.set(RunState::Running {
+                    done: done.get(),
+                    of,
+                    at_once,
+                });
             }
             Ok::<(), String>(())
         }
     });
-    let outcome: Result<Vec<()>, String> = futures::future::join_all(lanes).await.into_iter().collect();
+    let outcome: Result<Vec<()>, String> =
+        futures::future::join_all(lanes).await.into_iter().collect();
     for e in &pool {
         e.stop();
     }
@@ -108,11 +120,19 @@ fn start(studio: Studio, store: ChainStore, known: Option<String>, plan: ChainPl
         let look = profiles_of(ws);
         let l = layout(&plan, &look);
         let at_once = check::at_once(&l, pool_size(), &look);
-        let specs: Vec<_> = l.runs.iter().filter_map(|s| look(&s.profile).map(|p| (s.clone(), p))).collect();
+        let specs: Vec<_> = l
+            .runs
+            .iter()
+            .filter_map(|s| look(&s.profile).map(|p| (s.clone(), p)))
+            .collect();
         (specs, at_once)
     });
     let of = specs.len();
-    store.state.set(RunState::Running { done: 0, of, at_once });
+    store.state.set(RunState::Running {
+        done: 0,
+        of,
+        at_once,
+    });
     let t0 = now_ms();
     leptos::task::spawn_local(async move {
         let ran = run_all(specs, at_once, store, known).await;
@@ -120,16 +140,27 @@ fn start(studio: Studio, store: ChainStore, known: Option<String>, plan: ChainPl
             return; // cancelled meanwhile
         }
         let merged = ran.and_then(|(digests, note)| {
-            let l = studio.workspace.with_untracked(|ws| layout(&plan, &profiles_of(ws)));
+            let l = studio
+                .workspace
+                .with_untracked(|ws| layout(&plan, &profiles_of(ws)));
             chain::merge(&plan, &l, &digests).map(|result| (result, note))
         });
         match merged {
             Ok((result, note)) => {
                 let json = chain::result_json(&result);
-                store.outcome.set(Some(Arc::new(Outcome { plan, result, json, secs: (now_ms() - t0) / 1000.0, at_once, note })));
+                store.outcome.set(Some(Arc::new(Outcome {
+                    plan,
+                    result,
+                    json,
+                    secs: (now_ms() - t0) / 1000.0,
+                    at_once,
+                    note,
+                })));
                 store.state.set(RunState::Idle);
             }
-            Err(e) => store.state.set(RunState::Failed(format!("The plan could not run: {e}"))),
+            Err(e) => store
+                .state
+                .set(RunState::Failed(format!("The plan could not run: {e}"))),
         }
     });
 }
@@ -146,7 +177,9 @@ pub fn RunCard() -> impl IntoView {
         if ctx.blocked() {
             return None;
         }
-        let runs = studio.workspace.with(|ws| layout(&plan, &profiles_of(ws)).runs.len());
+        let runs = studio
+            .workspace
+            .with(|ws| layout(&plan, &profiles_of(ws)).runs.len());
         Some((runs, plan.stores(), plan.groups.len()))
     });
     let running = move || matches!(store.state.get(), RunState::Running { .. });

@@ -11,7 +11,9 @@ use leptos::prelude::*;
 #[component]
 pub fn PlanSettings() -> impl IntoView {
     let ctx = use_plan();
-    let get = move |f: fn(&crate::chain::ChainPlan) -> u32| Signal::derive(move || ctx.with(f).unwrap_or(0));
+    let get = move |f: fn(&crate::chain::ChainPlan) -> u32| {
+        Signal::derive(move || ctx.with(f).unwrap_or(0))
+    };
     let name = Signal::derive(move || ctx.with(|p| p.name.clone()).unwrap_or_default());
     let drain = Signal::derive(move || ctx.with(|p| p.drain_uploads).unwrap_or(false));
     view! {

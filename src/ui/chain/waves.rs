@@ -14,13 +14,25 @@ pub fn WavesCard() -> impl IntoView {
     let ctx = use_plan();
     let studio = use_studio();
     let count = Memo::new(move |_| ctx.with(|p| p.waves.len()).unwrap_or(0));
-    let first_group = move || ctx.with(|p| p.groups.first().map(|g| (g.id, g.profile.clone()))).flatten();
+    let first_group = move || {
+        ctx.with(|p| p.groups.first().map(|g| (g.id, g.profile.clone())))
+            .flatten()
+    };
     let add = move |change: bool| {
-        let Some((group, profile)) = first_group() else { return };
+        let Some((group, profile)) = first_group() else {
+            return;
+        };
         let other = studio.workspace.with_untracked(|ws| {
-            ws.profiles.iter().map(|p| p.name.clone()).find(|n| *n != profile).unwrap_or(profile)
+            ws.profiles
+                .iter()
+                .map(|p| p.name.clone())
+                .find(|n| *n != profile)
+                .unwrap_or(profile)
         });
-        ctx.set(PlanEdit::AddWave { group, change: change.then_some(other) });
+        ctx.set(PlanEdit::AddWave {
+            group,
+            change: change.then_some(other),
+        });
     };
     view! {
         <section class="card" aria-labelledby="waves-title">
@@ -41,12 +53,18 @@ pub fn WavesCard() -> impl IntoView {
 fn WaveRow(i: usize) -> impl IntoView {
     let ctx = use_plan();
     let wave = Memo::new(move |_| ctx.with(|p| p.waves.get(i).cloned()).flatten());
-    let get = move |f: fn(&Wave) -> u32| Signal::derive(move || wave.with(|w| w.as_ref().map(f)).unwrap_or(0));
+    let get = move |f: fn(&Wave) -> u32| {
+        Signal::derive(move || wave.with(|w| w.as_ref().map(f)).unwrap_or(0))
+    };
     let set = move |v: WaveValue| ctx.set(PlanEdit::Wave(i, v));
     let field = move |f: W| PlanField::Wave(i, f);
-    let flag = move |f: fn(&WaveKind) -> bool| Signal::derive(move || wave.with(|w| w.as_ref().is_some_and(|w| f(&w.kind))));
+    let flag = move |f: fn(&WaveKind) -> bool| {
+        Signal::derive(move || wave.with(|w| w.as_ref().is_some_and(|w| f(&w.kind))))
+    };
     let is_change = flag(|k| matches!(k, WaveKind::ProfileChange { .. }));
-    let minute = get(|w| match w.kind { WaveKind::GoLive { minute, .. } | WaveKind::ProfileChange { minute, .. } => minute });
+    let minute = get(|w| match w.kind {
+        WaveKind::GoLive { minute, .. } | WaveKind::ProfileChange { minute, .. } => minute,
+    });
     view! {
         <fieldset class="wave">
             <legend>{move || format!("Wave {}: {}", i + 1, if is_change.get() { "profile change" } else { "go-live" })}</legend>
@@ -97,7 +115,9 @@ pub fn OutagesCard() -> impl IntoView {
 #[component]
 fn OutageRow(i: usize) -> impl IntoView {
     let ctx = use_plan();
-    let get = move |f: fn(&LinkOutage) -> u32| Signal::derive(move || ctx.with(|p| p.outages.get(i).map(f)).flatten().unwrap_or(0));
+    let get = move |f: fn(&LinkOutage) -> u32| {
+        Signal::derive(move || ctx.with(|p| p.outages.get(i).map(f)).flatten().unwrap_or(0))
+    };
     let set = move |v: OutageValue| ctx.set(PlanEdit::Outage(i, v));
     let field = move |f: O| PlanField::Outage(i, f);
     view! {
