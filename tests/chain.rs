@@ -750,3 +750,59 @@ fn plans_are_workspace_data_changed_by_edits() {
     let text = serde_json::to_string(&ws).unwrap();
     assert_eq!(serde_json::from_str::<Workspace>(&text).unwrap(), ws);
 }
+
+#[test]
+fn the_documented_fan_out_works_on_the_example_plan() {
+    // docs/chain-cli.md: `chain runs | cut -f1 | xargs -P 4 … chain run`, then `chain merge`.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let plan = root.join("docs/chain-example.chain.json");
+    let file = PlanFile::read(&std::fs::read_to_string(&plan).unwrap()).unwrap();
+    let look = |n: &str| file.profile(n);
+    assert_eq!(
+        check(&file.plan, &look),
+        Vec::new(),
+        "the example plan is clean"
+    );
+    let dir = temp("docs");
+    let bin = env!("CARGO_BIN_EXE_profile-package");
+    let script = format!(
+        "set -e; plan={plan}; pp={bin}; \
+         $pp chain runs \"$plan\" | cut -f1 | xargs -P 4 -I{{}} $pp chain run \"$plan\" {{}} -o run-{{}}.json; \
+         $pp chain merge \"$plan\" run-*.json -o result.json",
+        plan = plan.display()
+    );
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let l = layout(&file.plan, &look);
+    let digests: Vec<RunDigest> = l
+        .runs
+        .iter()
+        .map(|s| {
+            run_on(
+                NativeDb::open_memory().unwrap(),
+                s,
+                &look(&s.profile).unwrap(),
+            )
+            .unwrap()
+        })
+        .collect();
+    let merged = std::fs::read_to_string(dir.join("result.json")).unwrap();
+    assert_eq!(
+        merged,
+        result_json(&merge(&file.plan, &l, &digests).unwrap())
+    );
+    let r: ChainResult = serde_json::from_str(&merged).unwrap();
+    assert!(
+        r.close.transactions_unsent > 0,
+        "register 1 is offline over the cut-off"
+    );
+}

@@ -77,8 +77,9 @@ fn edge_files() -> Vec<String> {
         .collect()
 }
 
-const CORE: [&str; 7] = [
+const CORE: [&str; 8] = [
     "src/catalog",
+    "src/chain",
     "src/signoff",
     "src/model",
     "src/validation",
