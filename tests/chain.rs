@@ -806,3 +806,48 @@ fn the_documented_fan_out_works_on_the_example_plan() {
         "register 1 is offline over the cut-off"
     );
 }
+
+#[test]
+fn a_package_can_carry_the_plan_checksummed() {
+    use offline_profile_studio::catalog::Catalog;
+    use offline_profile_studio::package::{export_package_with, read_file, ErrorKind};
+    let mut ws = Workspace::with_default_profile();
+    ws.plans
+        .push(ChainPlan::starter("Carried", &profile_name()));
+    let id = ws.profiles[0].id;
+    let pkg = export_package_with(&ws, id, Catalog::builtin(), None, Some(0)).unwrap();
+    let names: Vec<&str> = pkg.manifest.files.iter().map(|f| f.name.as_str()).collect();
+    assert!(
+        names.contains(&"chain-plan.json") && names.contains(&"chain-plan.schema.json"),
+        "{names:?}"
+    );
+    let imported = read_file(&pkg.bytes, "p.zip", Catalog::builtin()).unwrap();
+    assert_eq!(
+        imported.chain_plan,
+        Some(PlanFile::of(&ws.plans[0], &profiles_of(&ws)))
+    );
+    // Altered after export: the checksum catches it.
+    let mut files = common::unzip(&pkg.bytes);
+    let k = files
+        .iter()
+        .position(|(n, _)| n == "chain-plan.json")
+        .unwrap();
+    files[k].1 = String::from_utf8(files[k].1.clone())
+        .unwrap()
+        .replace("\"days\": 14", "\"days\": 15")
+        .into_bytes();
+    let e = read_file(&common::rezip(&files), "p.zip", Catalog::builtin()).unwrap_err();
+    assert_eq!(
+        (e.kind, e.file.as_str()),
+        (ErrorKind::Invalid, "chain-plan.json")
+    );
+    assert!(e.message.contains("checksum mismatch"), "{}", e.message);
+    // Without a plan, no plan file.
+    let plain =
+        offline_profile_studio::package::export_package(&ws, id, Catalog::builtin(), None).unwrap();
+    assert!(plain
+        .manifest
+        .files
+        .iter()
+        .all(|f| !f.name.starts_with("chain-plan")));
+}

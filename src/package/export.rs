@@ -197,6 +197,19 @@ pub fn export_package(
     catalog: &Catalog,
     seed: Option<&[u8]>,
 ) -> Result<ExportedPackage, ExportRefused> {
+    export_package_with(ws, id, catalog, seed, None)
+}
+
+/// [`export_package`], with the workspace's chain plan at `plan` (its position) inside the
+/// package as `chain-plan.json` (with the profiles it names, checksummed like every file) and
+/// its schema.
+pub fn export_package_with(
+    ws: &Workspace,
+    id: ProfileId,
+    catalog: &Catalog,
+    seed: Option<&[u8]>,
+    plan: Option<usize>,
+) -> Result<ExportedPackage, ExportRefused> {
     let Some(p) = ws.profile(id) else {
         return Err(ExportRefused { errors: Vec::new() });
     };
@@ -305,6 +318,14 @@ pub fn export_package(
     ));
     if let Some(seed) = seed {
         files.push(("offline-seed.sqlite", seed.to_vec()));
+    }
+    if let Some(plan) = plan.and_then(|i| ws.plans.get(i)) {
+        let file = crate::chain::PlanFile::of(plan, &crate::chain::profiles_of(ws));
+        files.push(("chain-plan.json", file.to_json().into_bytes()));
+        files.push((
+            "chain-plan.schema.json",
+            super::CHAIN_PLAN_SCHEMA.as_bytes().to_vec(),
+        ));
     }
     let manifest = Manifest {
         format: PACKAGE_FORMAT.into(),

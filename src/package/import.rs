@@ -24,6 +24,8 @@ pub struct Imported {
     pub manifest: Option<Manifest>,
     /// The seed database, when the package had one.
     pub seed: Option<Vec<u8>>,
+    /// The chain plan the package carries, when it has one (`chain-plan.json`).
+    pub chain_plan: Option<crate::chain::PlanFile>,
 }
 
 fn unreadable(file: &str, field: Option<String>, message: impl Into<String>) -> ImportError {
@@ -234,6 +236,7 @@ fn read_package(bytes: &[u8], file: &str, catalog: &Catalog) -> Result<Imported,
     }
     let mut profile_bytes = None;
     let mut seed = None;
+    let mut chain_plan = None;
     for (i, entry) in manifest.files.iter().enumerate() {
         let content = read_entry(&archive, &entry.name, file, &mut budget)?.ok_or_else(|| {
             invalid(
@@ -259,6 +262,12 @@ fn read_package(bytes: &[u8], file: &str, catalog: &Catalog) -> Result<Imported,
         match entry.name.as_str() {
             "profile.json" => profile_bytes = Some(content),
             "offline-seed.sqlite" => seed = Some(content),
+            "chain-plan.json" => {
+                let text = String::from_utf8(content).unwrap_or_default();
+                let plan = crate::chain::PlanFile::read(&text)
+                    .map_err(|e| invalid("chain-plan.json", "plan".into(), e))?;
+                chain_plan = Some(plan);
+            }
             _ => {}
         }
     }
@@ -280,6 +289,7 @@ fn read_package(bytes: &[u8], file: &str, catalog: &Catalog) -> Result<Imported,
         profile: profile.profile.resolved(),
         manifest: Some(manifest),
         seed,
+        chain_plan,
     })
 }
 
@@ -318,6 +328,7 @@ pub fn read_file(bytes: &[u8], file: &str, catalog: &Catalog) -> Result<Imported
         profile: profile.profile.resolved(),
         manifest: None,
         seed: None,
+        chain_plan: None,
     })
 }
 

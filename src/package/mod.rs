@@ -27,8 +27,8 @@ pub mod schemas;
 pub mod share;
 
 pub use export::{
-    export_package, package_filename, profile_json, profile_json_filename, schema_sql,
-    ExportRefused, ExportedPackage, TIME_NOT_RECORDED,
+    export_package, export_package_with, package_filename, profile_json, profile_json_filename,
+    schema_sql, ExportRefused, ExportedPackage, TIME_NOT_RECORDED,
 };
 pub use import::{
     apply_import, plan_import, read_file, ClashChoice, ImportPlan, Imported, ScopeOutcome,
@@ -55,6 +55,8 @@ pub const OLDEST_FORMAT_VERSION: u32 = 1;
 pub const MAX_IMPORT_BYTES: usize = 50_000_000;
 /// The JSON Schema of `profile.json`, generated from [`ProfileFile`].
 pub const PROFILE_SCHEMA: &str = include_str!("../../schemas/profile.schema.json");
+/// The JSON Schema of a chain plan file, shipped in packages that carry a plan.
+pub const CHAIN_PLAN_SCHEMA: &str = include_str!("../../schemas/chain-plan.schema.json");
 /// The JSON Schema of `manifest.json`, generated from [`Manifest`].
 pub const MANIFEST_SCHEMA: &str = include_str!("../../schemas/manifest.schema.json");
 

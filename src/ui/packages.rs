@@ -13,8 +13,8 @@ use crate::model::diff::{diff, ResolvedProfile};
 use crate::model::edit::Edit;
 use crate::model::ProfileId;
 use crate::package::{
-    export_package, plan_import, profile_json, profile_json_filename, read_file, share, verdict,
-    ClashChoice, ImportError, Imported, Verdict,
+    export_package_with, plan_import, profile_json, profile_json_filename, read_file, share,
+    verdict, ClashChoice, ImportError, Imported, Verdict,
 };
 use crate::validation::{validate_profile, Counts, Diagnostic, Severity};
 use leptos::prelude::*;
@@ -74,6 +74,7 @@ fn ExportCard() -> impl IntoView {
     let sim = expect_context::<SimStore>();
     let with_seed = RwSignal::new(false);
     let seed_register = RwSignal::new(1u32);
+    let chain_plan = RwSignal::new(None::<usize>);
     // A seed database comes from the last simulation, and only of the profile it simulated.
     let seed_source = Memo::new(move |_| sim.simulated.get());
     let seed_available = Memo::new(move |_| {
@@ -99,7 +100,9 @@ fn ExportCard() -> impl IntoView {
             message.set(Some("Preparing the seed database\u{2026}".into()));
             leptos::task::spawn_local(async move {
                 let result = match sim.register_database(register).await {
-                    Ok(seed) => download_package(studio, id, Some(&seed)),
+                    Ok(seed) => {
+                        download_package(studio, id, Some(&seed), chain_plan.get_untracked())
+                    }
                     Err(e) => Err(e),
                 };
                 counted(&result);
@@ -113,7 +116,7 @@ fn ExportCard() -> impl IntoView {
             return;
         }
         let result = match what {
-            "package" => download_package(studio, id, None),
+            "package" => download_package(studio, id, None, chain_plan.get_untracked()),
             _ => download_profile_json(studio, id),
         };
         counted(&result);
@@ -156,6 +159,7 @@ fn ExportCard() -> impl IntoView {
                 <button type="button" disabled=move || current.get().is_none() on:click=move |_| make_link()>"Create share link"</button>
             </div>
             <SeedOption available=seed_available source=seed_source registers=seed_registers with_seed seed_register/>
+            <ChainPlanOption chosen=chain_plan/>
             {move || message.get().map(|m| view! { <p class="hint" role="status">{m}</p> })}
             {move || link.get().map(|l| view! {
                 <div class="field">
@@ -169,15 +173,46 @@ fn ExportCard() -> impl IntoView {
     }
 }
 
+/// Which of the workspace's chain plans travels inside the package (shown when there are plans).
+#[component]
+fn ChainPlanOption(chosen: RwSignal<Option<usize>>) -> impl IntoView {
+    let studio = use_studio();
+    let names = Memo::new(move |_| {
+        studio
+            .workspace
+            .with(|ws| ws.plans.iter().map(|p| p.name.clone()).collect::<Vec<_>>())
+    });
+    view! {
+        <Show when=move || names.with(|n| !n.is_empty())>
+            <div class="field">
+                <label for="export-chain-plan">"Chain plan in the package"</label>
+                <select id="export-chain-plan"
+                    on:change:target=move |ev| chosen.set(ev.target().value().parse().ok())>
+                    <option value="" selected=move || chosen.get().is_none()>"None"</option>
+                    {move || names.get().into_iter().enumerate().map(|(i, n)| view! {
+                        <option value=i.to_string() selected=move || chosen.get() == Some(i)>{n}</option>
+                    }).collect_view()}
+                </select>
+                <span class="hint">"Added as chain-plan.json with the profiles it names, checksummed in the manifest like every file."</span>
+            </div>
+        </Show>
+    }
+}
+
 /// Records the export (the version it gets) and downloads the profile's package, with a seed
 /// database when given; the file's name.
-fn download_package(studio: Studio, id: ProfileId, seed: Option<&[u8]>) -> Result<String, String> {
+fn download_package(
+    studio: Studio,
+    id: ProfileId,
+    seed: Option<&[u8]>,
+    plan: Option<usize>,
+) -> Result<String, String> {
     studio.edit(Edit::RecordExport {
         profile: id,
         at: now_iso(),
     });
     let ws = studio.workspace.get_untracked();
-    let pkg = export_package(&ws, id, Catalog::builtin(), seed)
+    let pkg = export_package_with(&ws, id, Catalog::builtin(), seed, plan)
         .map_err(|_| "the profile has errors".to_string())?;
     download_bytes(&pkg.filename, "application/zip", &pkg.bytes).map(|_| pkg.filename)
 }
@@ -385,6 +420,7 @@ fn ImportCard(
         let Some(choice) = choice.get_untracked() else {
             return;
         };
+        let chain_plan = imported.chain_plan.clone();
         let id = studio
             .edit(Edit::Import {
                 imported: Box::new(imported),
@@ -398,8 +434,15 @@ fn ImportCard(
                 .unwrap_or_default()
         });
         loaded.set(None);
+        // A chain plan in the package joins the workspace's plans (its own undo step).
+        let plan_note = chain_plan.map(|f| {
+            let plan = f.plan.name.clone();
+            studio.edit(Edit::Plans(crate::chain::edit::PlansEdit::Import(f.plan)));
+            format!(" Its chain plan \u{201c}{plan}\u{201d} is in the Chain area.")
+        });
         done.set(Some(format!(
-            "Imported \u{201c}{name}\u{201d}. Undo (Ctrl+Z) takes it back."
+            "Imported \u{201c}{name}\u{201d}.{} Undo (Ctrl+Z) takes it back.",
+            plan_note.unwrap_or_default()
         )));
         if from_link {
             // Leave the link without rebuilding the page, so the confirmation stays in view.
@@ -456,10 +499,18 @@ fn Preview(
     };
     let name = imported.profile.name.clone();
     let clash_name = name.clone();
+    let carries_plan = imported.chain_plan.as_ref().map(|f| {
+        format!(
+            " \u{b7} carries the chain plan \u{201c}{}\u{201d} ({} groups, {} waves), added to the Chain area on import",
+            f.plan.name,
+            f.plan.groups.len(),
+            f.plan.waves.len()
+        )
+    });
     view! {
         <div class="preview" role="region" aria-label="Import preview">
             <h3>{format!("Import preview: \u{201c}{name}\u{201d}, version {}", imported.version)}</h3>
-            <p class="hint">{format!("{source} \u{b7} {} scopes", imported.profile.scopes.len())}</p>
+            <p class="hint">{format!("{source} \u{b7} {} scopes{}", imported.profile.scopes.len(), carries_plan.unwrap_or_default())}</p>
             {move || plan.get().map(|plan| {
                 let clash = plan.clash.is_some();
                 let errors: Vec<Diagnostic> = plan.diagnostics.iter().filter(|d| d.severity != Severity::Info).take(8).cloned().collect();

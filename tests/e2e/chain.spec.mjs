@@ -153,3 +153,27 @@ test('a broken plan file is refused with where it breaks; the plans stay as they
   await expect(page.getByRole('alert')).toContainText('Your plans are unchanged.');
   await expect(page.getByLabel('Rollout plan').locator('option')).toHaveCount(1);
 });
+
+test('a package carries a chain plan, checksummed, and importing it brings the plan along', async ({ page }) => {
+  const app = new Studio(page);
+  await app.open('#/chain');
+  await page.getByRole('button', { name: 'New rollout plan' }).click();
+  await page.getByRole('region', { name: 'Plan', exact: true }).getByLabel('Plan name').fill('Spring rollout');
+  await app.goTo('Packages');
+  const exportCard = page.getByRole('region', { name: 'Export' });
+  await exportCard.getByLabel('Chain plan in the package').selectOption({ label: 'Spring rollout' });
+  const path = await download(page, () => exportCard.getByRole('button', { name: 'Download package' }).click(), 'with-plan.zip');
+  const plan = JSON.parse(execFileSync('unzip', ['-p', path, 'chain-plan.json'], { encoding: 'utf8' }));
+  expect(plan.plan.name).toBe('Spring rollout');
+  const manifest = JSON.parse(execFileSync('unzip', ['-p', path, 'manifest.json'], { encoding: 'utf8' }));
+  expect(manifest.files.map((f) => f.name)).toEqual(expect.arrayContaining(['chain-plan.json', 'chain-plan.schema.json']));
+
+  const importCard = page.getByRole('region', { name: 'Import', exact: true });
+  await importCard.getByLabel('Package or profile.json').setInputFiles(path);
+  const preview = page.getByRole('region', { name: 'Import preview' });
+  await expect(preview).toContainText('carries the chain plan \u201cSpring rollout\u201d (2 groups, 3 waves)');
+  await preview.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText(/Its chain plan \u201cSpring rollout\u201d is in the Chain area/)).toBeVisible();
+  await app.goTo('Chain');
+  await expect(page.getByLabel('Rollout plan').locator('option')).toHaveText(['Spring rollout', 'Spring rollout 2']);
+});
