@@ -851,3 +851,53 @@ fn a_package_can_carry_the_plan_checksummed() {
         .iter()
         .all(|f| !f.name.starts_with("chain-plan")));
 }
+
+#[test]
+fn charts_name_their_scale_and_escape_names() {
+    use offline_profile_studio::chain::chart::{bars_svg, hourly_svg};
+    let shown = |v: f64| format!("{v:.0}");
+    let check_chart =
+        |values: Vec<f64>, threshold: Option<f64>, expect: &[&str], never: &[&str]| {
+            let svg = hourly_svg(
+                "T",
+                &[("<Group & co>".into(), values)],
+                threshold.map(|t| (t, "limit".into())),
+                &shown,
+            );
+            for e in expect {
+                assert!(svg.contains(e), "{e} in {svg}");
+            }
+            for n in never {
+                assert!(!svg.contains(n), "{n} not in {svg}");
+            }
+        };
+    let steady = vec![100.0; 48];
+    let mut storm = steady.clone();
+    storm[6] = 1_000_000.0;
+    check_chart(
+        steady.clone(),
+        Some(120.0),
+        &["limit</text>", "&lt;Group &amp; co&gt;"],
+        &["logarithmic", "<Group"],
+    );
+    check_chart(
+        steady,
+        Some(10_000.0),
+        &["limit: above this scale"],
+        &["logarithmic"],
+    );
+    check_chart(
+        storm,
+        Some(10_000.0),
+        &["T (logarithmic scale)", ">1000000<"],
+        &["above this scale"],
+    );
+    let bars = bars_svg(
+        "B",
+        &[
+            ("a <b>".into(), 2.0, "two".into()),
+            ("c".into(), 0.0, "none".into()),
+        ],
+    );
+    assert!(bars.contains("a &lt;b&gt;") && bars.contains(">two<") && bars.contains(">none<"));
+}

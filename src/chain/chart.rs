@@ -42,8 +42,34 @@ pub fn hourly_svg(
         .max(1.0)
         * step
         * 1.08;
+    // A burst far above the usual load (a sync storm) would flatten everything else: then the
+    // scale is logarithmic, and the title says so.
+    let mut sorted: Vec<f64> = series
+        .iter()
+        .flat_map(|s| s.1.iter().copied())
+        .filter(|v| *v > 0.0)
+        .collect();
+    sorted.sort_by(f64::total_cmp);
+    let usual = sorted.get(sorted.len() * 9 / 10).copied().unwrap_or(0.0);
+    let log = usual > 0.0 && peak > usual * 50.0;
+    let top = if log {
+        peak.max(threshold.as_ref().map_or(0.0, |t| t.0)) * 1.5
+    } else {
+        top
+    };
+    let title = &if log {
+        format!("{title} (logarithmic scale)")
+    } else {
+        title.to_string()
+    };
     let x = |h: f64| x0 + h / hours as f64 * (x1 - x0);
-    let y = |v: f64| y0 - v / top * (y0 - y1);
+    let y = |v: f64| {
+        if log {
+            y0 - (v.max(0.0) + 1.0).log10() / (top + 1.0).log10() * (y0 - y1)
+        } else {
+            y0 - v / top * (y0 - y1)
+        }
+    };
     let mut svg = format!(
         "<svg class=\"chain-chart\" viewBox=\"0 0 {W} {H}\" width=\"100%\" role=\"img\" aria-label=\"{}\">\
 <text x=\"4\" y=\"14\" class=\"axis\">{}</text>\
@@ -54,10 +80,17 @@ pub fn hourly_svg(
     if let Some((_, label)) = &off_scale {
         let _ = write!(svg, "<text x=\"{x1}\" y=\"14\" text-anchor=\"end\" class=\"axis\">{}: above this scale</text>", esc(label));
     }
-    let mut k = 0.0;
-    while k * step <= top {
-        let v = k * step;
-        k += 1.0;
+    let ticks: Vec<f64> = if log {
+        std::iter::once(0.0)
+            .chain((0..).map(|e| 10f64.powi(e)).take_while(|v| *v <= top))
+            .collect()
+    } else {
+        (0..)
+            .map(|k| f64::from(k) * step)
+            .take_while(|v| *v <= top)
+            .collect()
+    };
+    for v in ticks {
         let _ = write!(
             svg,
             "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" class=\"axis\">{}</text>",
