@@ -28,6 +28,21 @@ fn lookup(target: TargetSystem) -> impl Fn(&str) -> Option<ResolvedProfile> {
     }
 }
 
+/// Every run of a layout on native SQLite, in order.
+fn run_natively(l: &Layout, look: &dyn Fn(&str) -> Option<ResolvedProfile>) -> Vec<RunDigest> {
+    l.runs
+        .iter()
+        .map(|s| {
+            run_on(
+                NativeDb::open_memory().unwrap(),
+                s,
+                &look(&s.profile).unwrap(),
+            )
+            .unwrap()
+        })
+        .collect()
+}
+
 fn profile_name() -> String {
     Workspace::with_default_profile().profiles[0].name.clone()
 }
@@ -468,18 +483,7 @@ fn a_real_plan_runs_once_per_distinct_group_and_reuses_steady_days() {
     // each cohort's go-live run, so those are two runs; both change on day 4 alike: one run.
     assert_eq!(l.cohorts.len(), 2);
     assert_eq!(l.runs.len(), 3);
-    let digests: Vec<RunDigest> = l
-        .runs
-        .iter()
-        .map(|s| {
-            run_on(
-                NativeDb::open_memory().unwrap(),
-                s,
-                &look(&s.profile).unwrap(),
-            )
-            .unwrap()
-        })
-        .collect();
+    let digests = run_natively(&l, &look);
     let r = merge(&p, &l, &digests).unwrap();
     assert_eq!(r.runs, 3);
     assert!(r.head_office.peak > 0 && r.head_office.values.len() == 6 * 24);
@@ -657,18 +661,7 @@ fn the_command_line_runs_each_run_in_its_own_process_and_merges_to_the_same_json
     args.extend(paths.iter().map(String::as_str));
     let (code, merged, err) = common::cli(&args);
     assert_eq!(code, 0, "{err}");
-    let digests: Vec<RunDigest> = l
-        .runs
-        .iter()
-        .map(|s| {
-            run_on(
-                NativeDb::open_memory().unwrap(),
-                s,
-                &look(&s.profile).unwrap(),
-            )
-            .unwrap()
-        })
-        .collect();
+    let digests = run_natively(&l, &look);
     assert_eq!(
         merged,
         result_json(&merge(&file.plan, &l, &digests).unwrap())
@@ -783,18 +776,7 @@ fn the_documented_fan_out_works_on_the_example_plan() {
         String::from_utf8_lossy(&out.stderr)
     );
     let l = layout(&file.plan, &look);
-    let digests: Vec<RunDigest> = l
-        .runs
-        .iter()
-        .map(|s| {
-            run_on(
-                NativeDb::open_memory().unwrap(),
-                s,
-                &look(&s.profile).unwrap(),
-            )
-            .unwrap()
-        })
-        .collect();
+    let digests = run_natively(&l, &look);
     let merged = std::fs::read_to_string(dir.join("result.json")).unwrap();
     assert_eq!(
         merged,

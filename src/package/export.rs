@@ -46,8 +46,8 @@ struct ValidationDoc<'a> {
     diagnostics: Vec<DiagnosticDoc<'a>>,
 }
 
-/// A file-name-safe form of a profile name.
-fn file_stem(name: &str) -> String {
+/// A file-name-safe form of a profile's (or a plan's) name.
+pub fn file_stem(name: &str) -> String {
     let stem: String = name
         .trim()
         .chars()

@@ -27,8 +27,8 @@ pub mod schemas;
 pub mod share;
 
 pub use export::{
-    export_package, export_package_with, package_filename, profile_json, profile_json_filename,
-    schema_sql, ExportRefused, ExportedPackage, TIME_NOT_RECORDED,
+    export_package, export_package_with, file_stem, package_filename, profile_json,
+    profile_json_filename, schema_sql, ExportRefused, ExportedPackage, TIME_NOT_RECORDED,
 };
 pub use import::{
     apply_import, plan_import, read_file, ClashChoice, ImportPlan, Imported, ScopeOutcome,

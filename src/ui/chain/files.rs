@@ -6,27 +6,9 @@ use crate::chain::{profiles_of, PlanFile};
 use crate::model::edit::Edit;
 use crate::ui::state::use_studio;
 use crate::ui::storage::{download, read_file};
-use leptos::prelude::*;
 
-/// A file name for `name`: letters, digits and dashes.
-pub fn file_stem(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let s = s.trim_matches('-').to_string();
-    if s.is_empty() {
-        "plan".into()
-    } else {
-        s
-    }
-}
+pub use crate::package::file_stem;
+use leptos::prelude::*;
 
 #[component]
 pub fn PlanBar(chosen: RwSignal<usize>) -> impl IntoView {
