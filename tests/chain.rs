@@ -883,3 +883,32 @@ fn charts_name_their_scale_and_escape_names() {
     );
     assert!(bars.contains("a &lt;b&gt;") && bars.contains(">two<") && bars.contains(">none<"));
 }
+
+#[test]
+fn a_run_the_simulator_would_refuse_is_refused_before_anything_runs() {
+    let look = lookup(TargetSystem::Essentials);
+    let mut p = ChainPlan::starter("Long", &profile_name());
+    p.days = 90;
+    p.cutoff.day = 90;
+    p.outages.push(LinkOutage {
+        group: 1,
+        day: 60,
+        minute: 600,
+        minutes: 60,
+        register: None,
+    });
+    let issues = check(&p, &look);
+    assert!(
+        issues.iter().any(|i| i.field == PlanField::Runs
+            && i.message.contains(
+                "The run for Small stores cannot start: its store would need 61 simulated days"
+            )),
+        "{issues:?}"
+    );
+    p.outages[0].day = 20;
+    assert_eq!(check(&p, &look), Vec::new());
+    p.groups[1].overrides.products = Some(0);
+    assert!(check(&p, &look)
+        .iter()
+        .any(|i| i.message.contains("number of products must be at least 1")));
+}

@@ -19,6 +19,8 @@ pub enum PlanField {
     Group(u32, GroupField),
     Wave(usize, WaveField),
     Outage(usize, OutageField),
+    /// The list of groups (the "Add a store group" button).
+    Groups,
     /// The plan as a whole (the Run button).
     Runs,
 }
@@ -69,6 +71,7 @@ impl PlanField {
             PlanField::Storm => "plan-storm".into(),
             PlanField::FullSync => "plan-full-sync".into(),
             PlanField::Runs => "plan-run".into(),
+            PlanField::Groups => "plan-add-group".into(),
             PlanField::Group(id, f) => format!("group-{id}-{}", format!("{f:?}").to_lowercase()),
             PlanField::Wave(i, f) => format!("wave-{i}-{}", format!("{f:?}").to_lowercase()),
             PlanField::Outage(i, f) => format!("outage-{i}-{}", format!("{f:?}").to_lowercase()),
@@ -126,7 +129,7 @@ pub fn check(
         );
     }
     if plan.groups.is_empty() {
-        bad(PlanField::Runs, "Add at least one store group.".into());
+        bad(PlanField::Groups, "Add at least one store group.".into());
     }
     for (i, g) in plan.groups.iter().enumerate() {
         let f = |gf| PlanField::Group(g.id, gf);
@@ -328,12 +331,22 @@ pub fn fits(
         let Some(p) = profile(&spec.profile) else {
             continue;
         };
+        let name = plan
+            .group(spec.group)
+            .map(|g| g.name.as_str())
+            .unwrap_or("a group");
+        // Values the simulator refuses (a store shape out of range; more simulated days than it
+        // runs, when an outage falls late in a long plan).
+        if let Some(e) = spec.scenario.validate().first() {
+            let why = if e.field == "horizon_hours" {
+                format!("its store would need {} simulated days to reach the last outage and a steady day after it, and the simulator runs at most 31; move that outage earlier, or split the plan", spec.simulated_days)
+            } else {
+                e.message.clone()
+            };
+            return Err(format!("The run for {name} cannot start: {why}"));
+        }
         let bytes = memory::run_bytes(&spec.scenario, &p);
         if let Err(why) = memory::fits_together(&[bytes]) {
-            let name = plan
-                .group(spec.group)
-                .map(|g| g.name.as_str())
-                .unwrap_or("a group");
             return Err(format!("The run for {name} cannot start: {why} A store of this group is simulated once for the whole group, so fewer stores do not help; fewer registers per store, products or customers do."));
         }
     }

@@ -32,8 +32,8 @@ pub fn GroupsCard() -> impl IntoView {
             <h2 id="groups-title">"Store groups"</h2>
             <p class="hint">"Stores of a group share a profile, a shape and a link. Each group is simulated as one store, however many stores it has; its waves say when how many of them go live."</p>
             <For each=move || ids.get() key=|id| *id children=move |id| view! { <GroupCard id/> }/>
-            {move || ctx.issues(PlanField::Runs.dom_id()).get().into_iter().filter(|m| m.contains("group")).map(|m| view! { <p class="refusal">{m}</p> }).collect_view()}
-            <button type="button" on:click=add>"Add a store group"</button>
+            {move || ctx.issues(PlanField::Groups.dom_id()).get().into_iter().map(|m| view! { <p class="refusal">{m}</p> }).collect_view()}
+            <button type="button" id=PlanField::Groups.dom_id() on:click=add>"Add a store group"</button>
         </section>
     }
 }
