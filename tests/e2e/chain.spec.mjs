@@ -177,3 +177,29 @@ test('a package carries a chain plan, checksummed, and importing it brings the p
   await app.goTo('Chain');
   await expect(page.getByLabel('Rollout plan').locator('option')).toHaveText(['Spring rollout', 'Spring rollout 2']);
 });
+
+test('a group whose profile was deleted says so at its profile, and the plan cannot run', async ({ page }) => {
+  const app = new Studio(page);
+  await app.open('#/profiles');
+  const p = new Profiles(page);
+  await p.general().getByRole('button', { name: 'Duplicate', exact: true }).click();
+  await p.general().getByRole('group', { name: 'Duplicate this profile. Its scopes:' }).getByRole('button', { name: 'Duplicate profile' }).click();
+  await expect(p.name()).toHaveValue('Default 2');
+  await app.goTo('Chain');
+  await page.getByRole('button', { name: 'New rollout plan' }).click();
+  const small = page.getByRole('group', { name: 'Group: Small stores' });
+  await small.getByLabel('Profile').selectOption('Default 2');
+  await expect(page.getByRole('button', { name: 'Run plan' })).toBeEnabled();
+  await app.goTo('Profiles');
+  await p.general().getByRole('button', { name: 'Delete profile' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete', exact: true }).click();
+  await app.goTo('Chain');
+  await expect(small.getByLabel('Profile')).toHaveValue('Default 2');
+  await expect(small.getByLabel('Profile').locator('option:checked')).toHaveText('Default 2 (missing)');
+  await expect(small).toContainText('The profile \u201cDefault 2\u201d is not in this workspace (deleted or renamed?); pick another.');
+  await expect(page.getByRole('button', { name: 'Run plan' })).toBeDisabled();
+  // Undo brings the profile back, and the plan runs again.
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await expect(small).not.toContainText('is not in this workspace');
+  await expect(page.getByRole('button', { name: 'Run plan' })).toBeEnabled();
+});

@@ -180,8 +180,8 @@ fn link_row(g: &GroupLoad, l: &LinkLoad) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">{format!("{} \u{2014} {}", g.name, l.link)}</th>
-            <td class="num">{format!("{} kbit/s", thousands(u64::from(l.capacity_kbps)))}</td>
-            <td class="num">{if l.carries_sync { format!("{} %", l.peak_percent) } else { "\u{2014}".into() }}</td>
+            <td class="num">{format!("{} kbit/s ({} an hour)", thousands(u64::from(l.capacity_kbps)), human_bytes(crate::chain::merge::hour_capacity(l.capacity_kbps) as f64))}</td>
+            <td class="num">{if l.carries_sync { format!("{} an hour, {} %", human_bytes(l.carried.iter().copied().max().unwrap_or(0) as f64), l.peak_percent) } else { "\u{2014}".into() }}</td>
             <td>{if l.carries_sync { hour_words(l.peak_hour) } else { "\u{2014}".into() }}</td>
             <td class="num">{l.hours_busy}</td>
             <td class="num">{if l.backlog_at_end > 0 { format!("{} still waiting", human_bytes(l.backlog_at_end as f64)) } else { "caught up".into() }}</td>
