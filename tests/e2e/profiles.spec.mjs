@@ -141,6 +141,10 @@ test('an order warning is fixed by moving the parent scope, and scopes move by b
 test('keyboard only: create a profile and a scope with its table', async ({ page }) => {
   const p = new Profiles(page);
   await page.keyboard.press('Control+N');
+  // Typing before the new profile's name field has focus would type into nothing (seen under
+  // load, with simulations running in the other test worker).
+  await expect(p.name()).toBeFocused();
+  await expect(p.name()).toHaveValue('New');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Kiosk');
   await tabTo(page, 'Add');
