@@ -81,8 +81,9 @@ pub fn hourly_svg(
         let _ = write!(svg, "<text x=\"{x1}\" y=\"14\" text-anchor=\"end\" class=\"axis\">{}: above this scale</text>", esc(label));
     }
     let ticks: Vec<f64> = if log {
+        // 0, then 10, 100, … (1 would sit on 0).
         std::iter::once(0.0)
-            .chain((0..).map(|e| 10f64.powi(e)).take_while(|v| *v <= top))
+            .chain((1..).map(|e| 10f64.powi(e)).take_while(|v| *v <= top))
             .collect()
     } else {
         (0..)
