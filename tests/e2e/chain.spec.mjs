@@ -118,6 +118,13 @@ test('a 3-group plan with waves, a profile change and an outage runs; its result
   await expect(repro.getByRole('table')).toContainText('Default pr \u2192 Default 2');
   await expect(page.getByRole('table', { name: 'Days simulated and days reused' })).toContainText(/repeat day \d/);
   expect(await seriousA11yViolations(page)).toEqual([]);
+  // Printed, the results stand alone: the editor is hidden, every result and the day table show.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('region', { name: 'Store groups' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: /^Results:/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Head office, day by day' }).locator('tbody tr')).toHaveCount(7);
+  await expect(page.getByRole('button', { name: 'Print the results' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
 
   const resultPath = await download(page, () => page.getByRole('button', { name: 'Download the results (JSON)' }).click(), 'result.json');
   const planPath = await download(page, () => page.getByRole('button', { name: 'Export plan (JSON)' }).click(), 'plan.chain.json');

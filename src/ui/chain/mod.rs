@@ -92,26 +92,30 @@ pub fn ChainPage() -> impl IntoView {
         plan,
         issues,
     });
+    let store = expect_context::<ChainStore>();
     view! {
         <section class="page chain" aria-labelledby="page-title">
             <div class="page-head">
                 <h1 id="page-title">"Chain"</h1>
                 <p class="lead">"Plan a rollout across the chain: store groups, the waves in which they go live or change profile, and what that does to head office, to each store's links and registers, to the period close and to reprovisioning. One real SQLite run per distinct group shape, never one per store."</p>
             </div>
-            <files::PlanBar chosen/>
-            {move || match index.get() {
-                None => view! { <EmptyState/> }.into_any(),
-                Some(_) => view! {
-                    <div class="chain-layout">
-                        <settings::PlanSettings/>
-                        <groups::GroupsCard/>
-                        <waves::WavesCard/>
-                        <waves::OutagesCard/>
-                        <run::RunCard/>
+            // Printing shows the results alone (the editor is hidden) once there are results.
+            <div class=move || if store.outcome.with(Option::is_some) { "chain-layout with-results" } else { "chain-layout" }>
+                <div class="chain-editor"><files::PlanBar chosen/></div>
+                {move || match index.get() {
+                    None => view! { <EmptyState/> }.into_any(),
+                    Some(_) => view! {
+                        <div class="chain-editor">
+                            <settings::PlanSettings/>
+                            <groups::GroupsCard/>
+                            <waves::WavesCard/>
+                            <waves::OutagesCard/>
+                            <run::RunCard/>
+                        </div>
                         <results::ChainResults/>
-                    </div>
-                }.into_any(),
-            }}
+                    }.into_any(),
+                }}
+            </div>
         </section>
     }
 }

@@ -40,7 +40,10 @@ pub fn ChainResults() -> impl IntoView {
                     <h2 id="results-title">{format!("Results: {}", o.plan.name)}</h2>
                     {stale.then(|| view! { <p class="notice" role="status">"The plan has changed since this run: these results are of the plan as it was. Run it again to see the change."</p> })}
                     <Summary o=o.clone()/>
-                    <div class="actions"><button type="button" on:click=save>"Download the results (JSON)"</button></div>
+                    <div class="actions">
+                        <button type="button" on:click=save>"Download the results (JSON)"</button>
+                        <button type="button" on:click=move |_| { let _ = window().print(); }>"Print the results"</button>
+                    </div>
                 </section>
                 <HeadOffice o=o.clone()/>
                 <Links o=o.clone()/>
@@ -138,11 +141,35 @@ fn HeadOffice(o: Arc<Outcome>) -> impl IntoView {
         &|v| thousands(v.round() as u64),
     );
     let groups = r.groups.clone();
+    // The chart's figures as a table: each day's busiest hour and its total.
+    let days: Vec<(usize, u64, usize, u64)> = hq
+        .values
+        .chunks(24)
+        .enumerate()
+        .map(|(d, hours)| {
+            let (h, peak) =
+                hours
+                    .iter()
+                    .enumerate()
+                    .fold((0, 0), |a, (h, v)| if *v > a.1 { (h, *v) } else { a });
+            (d + 1, peak, h, hours.iter().sum())
+        })
+        .collect();
     view! {
         <section class="card" aria-labelledby="hq-title">
             <h2 id="hq-title">"Sessions: head office and store databases"</h2>
             <p><strong>{format!("Peak at head office: {} sessions an hour, {}.", thousands(hq.peak), hour_words(hq.peak_hour))}</strong>" "{warning}</p>
             <div class="chart" inner_html=svg></div>
+            <DataTable label="Head office, day by day" class="hq-days" table_class="grid" columns=vec![Col::Text("Day"), Col::Num("Busiest hour"), Col::Text("At"), Col::Num("Sessions that day")]>
+                {days.into_iter().map(|(d, peak, h, total)| view! {
+                    <tr>
+                        <th scope="row">{format!("Day {d}")}</th>
+                        <td class="num">{format!("{} sessions", thousands(peak))}</td>
+                        <td>{format!("{h:02}:00\u{2013}{:02}:00", (h + 1) % 24)}</td>
+                        <td class="num">{thousands(total)}</td>
+                    </tr>
+                }).collect_view()}
+            </DataTable>
             <div class="chart" inner_html=store_svg></div>
             <DataTable label="Sessions per group" table_class="grid" columns=vec![Col::Text("Group"), Col::Text("What head office sees"), Col::Num("Peak in one store"), Col::Text("When")]>
                 {groups.into_iter().map(|g| view! {
