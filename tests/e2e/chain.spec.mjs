@@ -210,3 +210,25 @@ test('a group whose profile was deleted says so at its profile, and the plan can
   await expect(small).not.toContainText('is not in this workspace');
   await expect(page.getByRole('button', { name: 'Run plan' })).toBeEnabled();
 });
+
+test('Cancel stops a running plan at once, nothing of it appears later, and the next run works', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new Studio(page);
+  await app.open('#/chain');
+  await page.getByRole('button', { name: 'New rollout plan' }).click();
+  const runCard = page.getByRole('region', { name: 'Run the plan' });
+  await runCard.getByRole('button', { name: 'Run plan' }).click();
+  await expect(runCard.getByRole('status')).toContainText(/Running: 0 of 2 runs done/);
+  await expect.poll(() => page.workers().filter((w) => w.url().endsWith('/engine-worker_loader.js')).length).toBeGreaterThan(0);
+  await runCard.getByRole('button', { name: 'Cancel' }).click();
+  await expect(runCard.getByRole('status')).toHaveText('Cancelled: nothing was changed.');
+  await expect.poll(() => page.workers().filter((w) => w.url().endsWith('/engine-worker_loader.js')).length).toBe(0);
+  await expect(page.getByRole('heading', { name: /^Results:/ })).toHaveCount(0);
+  await expect(runCard.getByRole('button', { name: 'Run plan' })).toBeEnabled();
+  await expect(page.getByRole('group', { name: 'Group: Small stores' })).toBeVisible();
+  await page.waitForTimeout(3_000); // had the cancelled runs gone on, they would finish by now
+  await expect(page.getByRole('heading', { name: /^Results:/ })).toHaveCount(0);
+  await runCard.getByRole('button', { name: 'Run plan' }).click();
+  await expect(page.getByRole('heading', { name: /^Results:/ })).toBeVisible({ timeout: 90_000 });
+  await expect(runCard.getByRole('status')).toContainText('Last run: 2 runs');
+});

@@ -47,6 +47,9 @@ pub struct ChainStore {
     pub state: RwSignal<RunState>,
     pub outcome: RwSignal<Option<Arc<Outcome>>>,
     engines: StoredValue<Vec<Backend>, LocalStorage>,
+    /// Counts runs and cancellations: a run whose number is no longer current was cancelled,
+    /// and nothing it finishes afterwards is shown.
+    generation: StoredValue<u32>,
 }
 
 impl ChainStore {
@@ -55,10 +58,16 @@ impl ChainStore {
             state: RwSignal::new(RunState::Idle),
             outcome: RwSignal::new(None),
             engines: StoredValue::new_local(Vec::new()),
+            generation: StoredValue::new(0),
         }
     }
 
+    fn current(&self, generation: u32) -> bool {
+        self.generation.get_value() == generation
+    }
+
     fn cancel(&self) {
+        self.generation.update_value(|g| *g += 1);
         for e in self.engines.get_value() {
             e.stop();
         }
@@ -74,6 +83,7 @@ async fn run_all(
     at_once: usize,
     store: ChainStore,
     known: Option<String>,
+    generation: u32,
 ) -> Result<(Vec<RunDigest>, Option<String>), String> {
     let (pool, note) = engines(at_once, known).await?;
     store.engines.set_value(pool.clone());
@@ -84,6 +94,9 @@ async fn run_all(
         let (next, done, digests, specs) = (&next, &done, &digests, &specs);
         async move {
             while let Some((spec, profile)) = specs.get(next.get()) {
+                if !store.current(generation) {
+                    return Err("cancelled".to_string());
+                }
                 let k = next.get();
                 next.set(k + 1);
                 let request = Request::Run {
@@ -128,6 +141,8 @@ fn start(studio: Studio, store: ChainStore, known: Option<String>, plan: ChainPl
         (specs, at_once)
     });
     let of = specs.len();
+    store.generation.update_value(|g| *g += 1);
+    let generation = store.generation.get_value();
     store.state.set(RunState::Running {
         done: 0,
         of,
@@ -135,8 +150,8 @@ fn start(studio: Studio, store: ChainStore, known: Option<String>, plan: ChainPl
     });
     let t0 = now_ms();
     leptos::task::spawn_local(async move {
-        let ran = run_all(specs, at_once, store, known).await;
-        if !matches!(store.state.get_untracked(), RunState::Running { .. }) {
+        let ran = run_all(specs, at_once, store, known, generation).await;
+        if !store.current(generation) {
             return; // cancelled meanwhile
         }
         let merged = ran.and_then(|(digests, note)| {
