@@ -20,7 +20,7 @@ pub struct Entry {
 }
 
 /// Every entry, alphabetically.
-pub const GLOSSARY: [Entry; 14] = [
+pub const GLOSSARY: [Entry; 17] = [
     Entry {
         key: "bidirectional",
         term: "Bidirectional scope",
@@ -78,6 +78,22 @@ pub const GLOSSARY: [Entry; 14] = [
         d365: "Scheduler jobs and their subjobs play the role of scopes for the offline database.",
     },
     Entry {
+        key: "offline-ready",
+        term: "Offline-ready",
+        forms: &["offline-ready"],
+        meaning: "A register is offline-ready once every download scope of its profile has completed at least once and nothing is pending: only then does it keep selling with complete data when the link drops. The Chain area says when each wave's registers get there.",
+        ax2012: "Each scope of the register's offline database has run once (the sync log shows it); until then a scope's status is None.",
+        d365: "A register cannot switch to offline while download sessions are pending; the Register offline status dashboard (10.0.20 and later) shows each device's latest state.",
+    },
+    Entry {
+        key: "period-close",
+        term: "Period-close cut-off",
+        forms: &["period-close cut-off", "period close"],
+        meaning: "The moment by which every register's transactions must have reached head office for the period (say month end, 23:59). Transactions still on a register then belong to the next period unless someone moves them.",
+        ax2012: "Transactions reach head office by the upload job (P-job) from the store database; statements are posted and the period closed at head office.",
+        d365: "P-jobs upload the transactions; retailers report that offline transactions not uploaded before month-end close become orphaned and must be moved between periods.",
+    },
+    Entry {
         key: "provisioning",
         term: "Provisioning",
         forms: &["provisioned", "provisioning"],
@@ -124,6 +140,14 @@ pub const GLOSSARY: [Entry; 14] = [
         meaning: "The channel database of a store: it receives head office data through the scheduler and feeds the registers' offline databases.",
         ax2012: "The channel database on the store server, filled by Commerce Data Exchange: Async Client.",
         d365: "The channel database in the cloud scale unit or on a store scale unit.",
+    },
+    Entry {
+        key: "sync-storm",
+        term: "Sync storm",
+        forms: &["sync storms", "sync storm"],
+        meaning: "More sessions at once than head office or a link can serve: very frequent scopes, many registers starting together, or new databases that inherit every pending download session.",
+        ax2012: "Scopes of a few seconds' frequency on every register; the store database and its scheduler carry the load.",
+        d365: "The vendor's example: 100 new terminals, no full sync for two months, 5 jobs changing every 20 minutes — up to 2,000,000 download sessions at once; pause offline synchronization until the store is ready.",
     },
     Entry {
         key: "upload-session",

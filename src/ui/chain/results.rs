@@ -9,6 +9,7 @@ use crate::chain::chart::{bars_svg, hourly_svg};
 use crate::chain::figures::{GroupLoad, LinkLoad};
 use crate::chain::plan::{duration, when};
 use crate::sim::chart::human_bytes;
+use crate::ui::glossary_page::Linked;
 use crate::ui::scroll::{Col, DataTable};
 use crate::ui::storage::download;
 use crate::validation::thousands;
@@ -158,7 +159,7 @@ fn HeadOffice(o: Arc<Outcome>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="hq-title">
             <h2 id="hq-title">"Sessions: head office and store databases"</h2>
-            <p><strong>{format!("Peak at head office: {} sessions an hour, {}.", thousands(hq.peak), hour_words(hq.peak_hour))}</strong>" "{warning}</p>
+            <p><strong>{format!("Peak at head office: {} sessions an hour, {}.", thousands(hq.peak), hour_words(hq.peak_hour))}</strong>" "<Linked text=warning/></p>
             <div class="chart" inner_html=svg></div>
             <DataTable label="Head office, day by day" class="hq-days" table_class="grid" columns=vec![Col::Text("Day"), Col::Num("Busiest hour"), Col::Text("At"), Col::Num("Sessions that day")]>
                 {days.into_iter().map(|(d, peak, h, total)| view! {
@@ -281,7 +282,7 @@ fn Onboarding(o: Arc<Outcome>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="onboarding-title">
             <h2 id="onboarding-title">"Onboarding"</h2>
-            <p class="hint">"Offline-ready: every download scope has completed once (and, in Dynamics 365 Commerce, every inherited download session is applied: a register cannot switch to offline while sessions are pending)."</p>
+            <p class="hint"><Linked text="Offline-ready: every download scope has completed once (and, in Dynamics 365 Commerce, every inherited download session is applied: a register cannot switch to offline while sessions are pending).".to_string()/></p>
             <div class="chart" inner_html=svg></div>
             <DataTable label="First sync per wave" table_class="grid" columns=vec![Col::Text("Wave"), Col::Text("Goes live"), Col::Num("Stores \u{00d7} registers"), Col::Num("First sync per register"), Col::Num("Inherited sessions per register"), Col::Num("Store database load"), Col::Num("Offline-ready after"), Col::Text("Ready at")]>
                 {rows.into_iter().map(|w| view! {
@@ -330,6 +331,7 @@ fn PeriodClose(o: Arc<Outcome>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="close-title">
             <h2 id="close-title">"Period-close readiness"</h2>
+            <p class="hint"><Linked text="Transactions made before the period-close cut-off that have not reached head office by then, under the plan's outages.".to_string()/></p>
             <p><strong>{headline}</strong></p>
             {svg.map(|s| view! { <div class="chart" inner_html=s></div> })}
             <DataTable label="Registers holding unsent transactions at the cut-off" table_class="grid" columns=vec![Col::Text("Group and register"), Col::Num("Wave"), Col::Num("Stores"), Col::Num("Unsent per register"), Col::Num("In all"), Col::Text("Oldest since")]>
