@@ -140,6 +140,16 @@ fn three_stores_staggered_by_a_day_add_up_hour_by_hour() {
         [day(2), day(4), day(6), day(6)].concat()
     );
     assert_eq!((ax.head_office.peak, ax.head_office.peak_hour), (6, 48));
+    let days: Vec<(usize, u64, usize, u64)> = ax
+        .head_office
+        .days()
+        .iter()
+        .map(|d| (d.day, d.peak, d.hour, d.total))
+        .collect();
+    assert_eq!(
+        days,
+        [(1, 2, 0, 48), (2, 4, 0, 96), (3, 6, 0, 144), (4, 6, 0, 144)]
+    );
     let g = &ax.groups[0];
     assert_eq!(
         g.store_sessions.values,

@@ -2,20 +2,13 @@
 //! labelled horizontal bars. They read without colour: lines differ by dash pattern and carry
 //! their names at their ends, thresholds are labelled lines, bars carry their words.
 
+use crate::signoff::html::esc;
 use crate::sim::chart::colour;
 use std::fmt::Write;
 
 const W: f64 = 960.0;
 const H: f64 = 240.0;
 const DASHES: [&str; 6] = ["", "6 3", "2 3", "10 3 2 3", "1 5", "12 4"];
-
-/// Text safe inside SVG markup.
-pub fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 /// A line per series over hours (day ticks below), a labelled threshold line if given, and the
 /// peak marked. `shown` words a value.

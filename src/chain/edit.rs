@@ -1,7 +1,7 @@
 //! Every change to the workspace's chain plans as a value (part of [`crate::model::edit::Edit`]):
 //! applied, coalesced while typing, and described for Undo and Redo.
 
-use super::plan::{ChainPlan, LinkOutage, StoreGroup, Wave, WaveKind};
+use super::plan::{clock, ChainPlan, LinkOutage, StoreGroup, Wave, WaveKind};
 use crate::sim::{Opening, Preset};
 
 /// A change to the list of plans or to one plan.
@@ -184,7 +184,7 @@ impl PlansEdit {
                     PlanEdit::Days(v) => format!("days of {} \u{2192} {v}", name(plan)),
                     PlanEdit::CutoffDay(v) => format!("cut-off day \u{2192} {v}"),
                     PlanEdit::CutoffMinute(v) => {
-                        format!("cut-off time \u{2192} {:02}:{:02}", v / 60, v % 60)
+                        format!("cut-off time \u{2192} {}", clock(*v))
                     }
                     PlanEdit::Storm(v) => format!("storm threshold \u{2192} {v} sessions an hour"),
                     PlanEdit::FullSyncDays(v) => {
@@ -212,9 +212,7 @@ impl PlansEdit {
                             WaveValue::Group(g) => ("group", group(g)),
                             WaveValue::Day(d) => ("day", d.to_string()),
                             WaveValue::Stores(n) => ("stores", n.to_string()),
-                            WaveValue::Minute(m) => {
-                                ("time", format!("{:02}:{:02}", m / 60, m % 60))
-                            }
+                            WaveValue::Minute(m) => ("time", clock(*m)),
                             WaveValue::Paused(b) => (
                                 "offline sync paused until ready",
                                 if *b { "on" } else { "off" }.into(),
@@ -234,9 +232,7 @@ impl PlansEdit {
                         let (what, value) = match v {
                             OutageValue::Group(g) => ("group", group(g)),
                             OutageValue::Day(d) => ("day", d.to_string()),
-                            OutageValue::Minute(m) => {
-                                ("start", format!("{:02}:{:02}", m / 60, m % 60))
-                            }
+                            OutageValue::Minute(m) => ("start", clock(*m)),
                             OutageValue::Minutes(m) => ("length", format!("{m} minutes")),
                             OutageValue::Register(r) => (
                                 "register",

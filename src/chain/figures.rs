@@ -60,6 +60,40 @@ impl Series {
     }
 }
 
+/// One day of a [`Series`]: its busiest hour and its total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Day {
+    /// 1-based.
+    pub day: usize,
+    /// The busiest hour's value and the hour of the day it starts.
+    pub peak: u64,
+    pub hour: usize,
+    pub total: u64,
+}
+
+impl Series {
+    /// Day by day: each day's busiest hour (the first, on a tie) and total.
+    pub fn days(&self) -> Vec<Day> {
+        self.values
+            .chunks(24)
+            .enumerate()
+            .map(|(d, hours)| {
+                let (hour, peak) =
+                    hours
+                        .iter()
+                        .enumerate()
+                        .fold((0, 0), |a, (h, v)| if *v > a.1 { (h, *v) } else { a });
+                Day {
+                    day: d + 1,
+                    peak,
+                    hour,
+                    total: hours.iter().sum(),
+                }
+            })
+            .collect()
+    }
+}
+
 /// One group: its busiest store's sessions and its two links.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupLoad {
@@ -105,6 +139,15 @@ pub struct LinkCatchUp {
 }
 
 impl LinkLoad {
+    /// Each hour's carried bytes as a percentage of the capacity.
+    pub fn percent_per_hour(&self) -> Vec<f64> {
+        let cap = super::merge::hour_capacity(self.capacity_kbps).max(1) as f64;
+        self.carried
+            .iter()
+            .map(|c| *c as f64 * 100.0 / cap)
+            .collect()
+    }
+
     /// The load of `offered` bytes per hour on a link of `kbps`; `outages` as (end second,
     /// bytes to catch up over this link, its steady bytes per second).
     pub fn of(

@@ -274,13 +274,17 @@ impl ChainPlan {
     }
 }
 
+/// "06:00" for a minute of the day (24:00 reads 00:00).
+pub fn clock(minute: u32) -> String {
+    format!("{:02}:{:02}", minute / 60 % 24, minute % 60)
+}
+
 /// "day 3, 06:00" for a minute counted from the start of day 1.
 pub fn when(minute: u64) -> String {
     format!(
-        "day {}, {:02}:{:02}",
+        "day {}, {}",
         minute / 1440 + 1,
-        minute % 1440 / 60,
-        minute % 60
+        clock((minute % 1440) as u32)
     )
 }
 

@@ -4,6 +4,7 @@
 
 use super::use_plan;
 use crate::chain::edit::PlanEdit;
+use crate::chain::plan::clock;
 use crate::chain::PlanField;
 use crate::ui::fields::{FieldIssues, NumberField};
 use crate::ui::state::use_studio;
@@ -30,11 +31,6 @@ pub fn PlanNumber(
         Some(unit) => view! { <NumberField id label value on_commit unit min=0 more/> }.into_any(),
         None => view! { <NumberField id label value on_commit min=0 more/> }.into_any(),
     }
-}
-
-/// "HH:MM" for minutes after midnight.
-pub fn clock(minute: u32) -> String {
-    format!("{:02}:{:02}", minute / 60 % 24, minute % 60)
 }
 
 /// A time of day (`<input type="time">`), in minutes after midnight.

@@ -6,7 +6,7 @@ use super::files::file_stem;
 use super::run::{ChainStore, Outcome};
 use super::use_plan;
 use crate::chain::chart::{bars_svg, hourly_svg};
-use crate::chain::figures::{GroupLoad, LinkLoad};
+use crate::chain::figures::{Day, GroupLoad, LinkLoad};
 use crate::chain::plan::{duration, when};
 use crate::sim::chart::human_bytes;
 use crate::ui::glossary_page::Linked;
@@ -143,26 +143,14 @@ fn HeadOffice(o: Arc<Outcome>) -> impl IntoView {
     );
     let groups = r.groups.clone();
     // The chart's figures as a table: each day's busiest hour and its total.
-    let days: Vec<(usize, u64, usize, u64)> = hq
-        .values
-        .chunks(24)
-        .enumerate()
-        .map(|(d, hours)| {
-            let (h, peak) =
-                hours
-                    .iter()
-                    .enumerate()
-                    .fold((0, 0), |a, (h, v)| if *v > a.1 { (h, *v) } else { a });
-            (d + 1, peak, h, hours.iter().sum())
-        })
-        .collect();
+    let days = hq.days();
     view! {
         <section class="card" aria-labelledby="hq-title">
             <h2 id="hq-title">"Sessions: head office and store databases"</h2>
             <p><strong>{format!("Peak at head office: {} sessions an hour, {}.", thousands(hq.peak), hour_words(hq.peak_hour))}</strong>" "<Linked text=warning/></p>
             <div class="chart" inner_html=svg></div>
             <DataTable label="Head office, day by day" class="hq-days" table_class="grid" columns=vec![Col::Text("Day"), Col::Num("Busiest hour"), Col::Text("At"), Col::Num("Sessions that day")]>
-                {days.into_iter().map(|(d, peak, h, total)| view! {
+                {days.into_iter().map(|Day { day: d, peak, hour: h, total }| view! {
                     <tr>
                         <th scope="row">{format!("Day {d}")}</th>
                         <td class="num">{format!("{} sessions", thousands(peak))}</td>
@@ -224,10 +212,7 @@ fn Links(o: Arc<Outcome>) -> impl IntoView {
     let charts = groups
         .iter()
         .map(|g| {
-            let pct = |l: &LinkLoad| -> Vec<f64> {
-                let cap = crate::chain::merge::hour_capacity(l.capacity_kbps).max(1) as f64;
-                l.carried.iter().map(|c| *c as f64 * 100.0 / cap).collect()
-            };
+            let pct = |l: &LinkLoad| l.percent_per_hour();
             let mut series = vec![(
                 format!("WAN ({} kbit/s)", thousands(u64::from(g.wan.capacity_kbps))),
                 pct(&g.wan),

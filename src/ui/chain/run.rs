@@ -108,6 +108,9 @@ async fn run_all(
                 let result = engine.run_to_end(request).await?;
                 digests.borrow_mut()[k] = Some(digest(spec, profile, &result));
                 done.set(done.get() + 1);
+                if !store.current(generation) {
+                    return Err("cancelled".to_string());
+                }
                 store.state.set(RunState::Running {
                     done: done.get(),
                     of,
@@ -129,7 +132,9 @@ async fn run_all(
 
 /// Starts the open plan's run.
 fn start(studio: Studio, store: ChainStore, known: Option<String>, plan: ChainPlan) {
-    let (specs, at_once) = studio.workspace.with_untracked(|ws| {
+    // The layout is taken once: the merge uses the runs this run made, whatever the workspace
+    // becomes meanwhile.
+    let (l, specs, at_once) = studio.workspace.with_untracked(|ws| {
         let look = profiles_of(ws);
         let l = layout(&plan, &look);
         let at_once = check::at_once(&l, pool_size(), &look);
@@ -138,7 +143,7 @@ fn start(studio: Studio, store: ChainStore, known: Option<String>, plan: ChainPl
             .iter()
             .filter_map(|s| look(&s.profile).map(|p| (s.clone(), p)))
             .collect();
-        (specs, at_once)
+        (l, specs, at_once)
     });
     let of = specs.len();
     store.generation.update_value(|g| *g += 1);
@@ -155,9 +160,6 @@ fn start(studio: Studio, store: ChainStore, known: Option<String>, plan: ChainPl
             return; // cancelled meanwhile
         }
         let merged = ran.and_then(|(digests, note)| {
-            let l = studio
-                .workspace
-                .with_untracked(|ws| layout(&plan, &profiles_of(ws)));
             chain::merge(&plan, &l, &digests).map(|result| (result, note))
         });
         match merged {
