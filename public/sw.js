@@ -16,6 +16,9 @@ const CACHE = 'offline-profile-studio-v1';
 const PAGE = new URL('index.html', self.registration.scope).href;
 // sql.js's wasm is loaded by sql-wasm.js, the engine's worker by the app: not referenced by the page.
 const EXTRA = ['sqljs/sql-wasm.wasm', 'engine-worker_loader.js', 'engine-worker.js', 'engine-worker_bg.wasm'];
+// The areas' wasm chunks and their loader (tools/split.mjs), fetched by the app when an area first
+// opens: the build lists them here, so that every area opens offline too.
+const CHUNKS = 'wasm-chunks.json';
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
 
 /** The same-origin files an HTML page references through script src and link href. */
@@ -34,6 +37,10 @@ function referenced(html, base) {
 async function appFiles(html) {
   const urls = referenced(html, PAGE);
   for (const extra of EXTRA) urls.add(new URL(extra, self.registration.scope).href);
+  // Without the list (a build that was not split) the areas load from the network as they open.
+  const list = await fetch(new URL(CHUNKS, self.registration.scope).href, { cache: 'no-cache' })
+    .then((r) => (r.ok ? r.json() : []), () => []);
+  for (const file of list) urls.add(new URL(file, self.registration.scope).href);
   // The manifest's icons, so the installed app has them offline too.
   for (const url of [...urls]) {
     if (!url.endsWith('.webmanifest')) continue;

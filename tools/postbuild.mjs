@@ -1,6 +1,7 @@
 // Hardens a release build for the Content-Security-Policy (tools/csp.mjs), which allows no inline
 // script: Trunk 0.21 starts the app with an inline <script type="module">, so this moves it into
 // a file (init-<hash>.js, with its integrity) and adds the policy as a <meta> to index.html.
+// Before that, in every build, it splits the app's wasm into chunks (tools/split.mjs).
 //   node tools/postbuild.mjs DIR   hardens DIR/index.html (again: it only checks), fails if any
 //                                  inline script is left; run by `make build` and tools/test.sh
 //   node tools/postbuild.mjs       as Trunk's post_build hook (Trunk.toml): hardens the staging
@@ -11,12 +12,21 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CSP } from './csp.mjs';
+import { split } from './split.mjs';
 
 const hook = process.argv[2] === undefined;
 const dir = hook ? process.env.TRUNK_STAGING_DIR : process.argv[2];
 if (!dir) {
   console.error('usage: node tools/postbuild.mjs DIR (or run as a Trunk hook)');
   process.exit(2);
+}
+// First the app's wasm is split into the first screen and its areas (tools/split.mjs), in every
+// build: Trunk's own JS would import the unsplit placeholders.
+try {
+  split(dir, hook ? process.env.TRUNK_PROFILE === 'release' : true);
+} catch (e) {
+  console.error(`postbuild: ${e.message}`);
+  process.exit(1);
 }
 if (hook && process.env.TRUNK_PROFILE !== 'release') {
   console.log('postbuild: debug build, left as Trunk made it (no Content-Security-Policy)');

@@ -2,7 +2,7 @@
 # Installs what building, serving and testing need, and skips what is already there at the
 # right version. Safe to run again and again; prints one line per tool.
 #   - Rust target wasm32-unknown-unknown (toolchain pinned by rust-toolchain.toml)
-#   - Trunk 0.21.14, wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version
+#   - Trunk 0.21.14, wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version, wasm-split-cli
 #   - npm packages from package-lock.json (sql.js, Playwright, binaryen's wasm-opt, axe-core)
 #   - Debian's chromium and chromium-driver (browser tests; never a downloaded browser), sqlite3,
 #     poppler-utils and unzip (the sign-off report's PDF test)
@@ -47,6 +47,17 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WB_VERSION" ] &&
 else
   say "wasm-bindgen-cli $WB_VERSION: installing (about 3 minutes)"
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
+fi
+
+# wasm-split-cli splits the app's wasm into the first screen and one chunk per area
+# (tools/split.mjs, issue #12); the version matches leptos's wasm_split_helpers in Cargo.lock.
+SPLIT_VERSION=0.2.4
+if command -v wasm-split-cli >/dev/null &&
+  cargo install --list | grep -qx "wasm_split_cli_support v$SPLIT_VERSION:"; then
+  say "wasm-split-cli $SPLIT_VERSION: present"
+else
+  say "wasm-split-cli $SPLIT_VERSION: installing (about 2 minutes)"
+  cargo install wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary --locked
 fi
 
 # npm packages, reinstalled only when package-lock.json changed.

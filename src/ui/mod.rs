@@ -1,6 +1,7 @@
 //! The Leptos front end (browser only). It stays thin: it renders core values held in signals
 //! and calls core methods; rules live in the core, JavaScript lives in the SQLite adapter.
 
+pub mod areas;
 mod bench;
 mod catalog_page;
 mod chain;
@@ -25,9 +26,9 @@ use state::{StorageState, Studio};
 
 /// Installs the panic hook (the panic in the console, then the crash screen) and mounts the
 /// app on `<body>`.
-pub fn start() {
+pub fn start(loaders: areas::Loaders) {
     crash::install();
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(move || view! { <App loaders/> });
 }
 
 fn current_route() -> Route {
@@ -36,7 +37,10 @@ fn current_route() -> Route {
 
 /// The whole app: header with navigation, the current area, and the footer.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// How the areas other than Profiles load (`areas`).
+    loaders: areas::Loaders,
+) -> impl IntoView {
     let (route, set_route) = signal(current_route());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         // Only in builds for the crash-screen test (`--features crash-test`), never in releases.
@@ -115,31 +119,32 @@ pub fn App() -> impl IntoView {
         <tour::TourPanel/>
         <main id="main" class="app-main" tabindex="-1">
             {move || match area.get() {
-                Route::Catalog { .. } => {
-                    view! { <catalog_page::CatalogPage selected=selected_table/> }.into_any()
-                }
                 Route::Profiles => view! { <profiles::ProfilesPage/> }.into_any(),
-                Route::Packages => view! { <packages::PackagesPage shared=None/> }.into_any(),
+                // Every other area's code arrives when it is first opened (`areas`).
+                Route::Catalog { .. } => {
+                    areas::on_demand("Catalog", move || (loaders.catalog)(selected_table))
+                }
+                Route::Packages => areas::on_demand("Packages", move || (loaders.packages)(None)),
                 Route::Report(_) => {
                     let named = match route.get_untracked() {
                         Route::Report(name) => name,
                         _ => None,
                     };
-                    view! { <report::ReportPage named/> }.into_any()
+                    areas::on_demand("Report", move || (loaders.report)(named.clone()))
                 }
                 // A share link opens the Packages area with its preview; another link rebuilds it.
                 Route::Import(payload) => {
-                    view! { <packages::PackagesPage shared=Some(payload)/> }.into_any()
+                    areas::on_demand("Packages", move || (loaders.packages)(Some(payload.clone())))
                 }
-                Route::Simulation => view! { <simulation::SimulationPage/> }.into_any(),
-                Route::Chain => view! { <chain::ChainPage/> }.into_any(),
+                Route::Simulation => areas::on_demand("Simulation", loaders.simulation),
+                Route::Chain => areas::on_demand("Chain", loaders.chain),
                 Route::Present(payload) => {
-                    view! { <simulation::PresenterPage payload/> }.into_any()
+                    areas::on_demand("Presenter", move || (loaders.present)(payload.clone()))
                 }
                 Route::Glossary { .. } => {
-                    view! { <glossary_page::GlossaryPage open=glossary_entry/> }.into_any()
+                    areas::on_demand("Glossary", move || (loaders.glossary)(glossary_entry))
                 }
-                Route::Bench(case) => view! { <bench::BenchPage case/> }.into_any(),
+                Route::Bench(case) => areas::on_demand("Bench", move || (loaders.bench)(case.clone())),
             }}
         </main>
         <footer class="app-footer">

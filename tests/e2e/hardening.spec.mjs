@@ -52,6 +52,12 @@ test('after a first visit the app starts and works with the network cut', async 
     await app.goTo('Catalog');
     await app.openTable('CUSTTABLE');
     await expect(app.detail()).toContainText('Primary key');
+    // Every area's code (its wasm chunk, fetched the first time an area opens) was cached too.
+    for (const [link, heading] of [['Simulation', 'Simulation'], ['Chain', 'Chain'], ['Packages', 'Packages'],
+      ['Report', 'Sign-off report'], ['Glossary', 'Glossary']]) {
+      await app.nav(link).click();
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    }
     // A new tab opens offline as well, straight at a link.
     const other = await context.newPage();
     const otherApp = new Studio(other);
