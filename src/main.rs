@@ -5,52 +5,59 @@
 
 #[cfg(target_arch = "wasm32")]
 mod split {
-    use leptos::prelude::Signal;
+    use leptos::prelude::{AnyView, Signal};
     use leptos::wasm_split::wasm_split;
-    use offline_profile_studio::ui::areas::{view, Area, Loaders, Loading};
+    use offline_profile_studio::model::ProfileId;
+    use offline_profile_studio::ui::areas::{view, Area, Loaders};
 
+    // Each split point answers with its area's view builder (`ui::areas::view`).
     #[wasm_split(simulation, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn simulation() -> Area {
-        Ok(view::simulation())
+    fn simulation() -> Area<fn() -> AnyView> {
+        Ok(view::simulation)
     }
     #[wasm_split(present, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn present(payload: String) -> Area {
-        Ok(view::present(payload))
+    fn present() -> Area<fn(String) -> AnyView> {
+        Ok(view::present)
     }
     #[wasm_split(chain, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn chain() -> Area {
-        Ok(view::chain())
+    fn chain() -> Area<fn() -> AnyView> {
+        Ok(view::chain)
     }
     #[wasm_split(packages, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn packages(shared: Option<String>) -> Area {
-        Ok(view::packages(shared))
+    fn packages() -> Area<fn(Option<String>) -> AnyView> {
+        Ok(view::packages)
     }
     #[wasm_split(report, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn report(named: Option<String>) -> Area {
-        Ok(view::report(named))
+    fn report() -> Area<fn(Option<String>) -> AnyView> {
+        Ok(view::report)
     }
     #[wasm_split(catalog, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn catalog(selected: Signal<Option<String>>) -> Area {
-        Ok(view::catalog(selected))
+    fn catalog() -> Area<fn(Signal<Option<String>>) -> AnyView> {
+        Ok(view::catalog)
     }
     #[wasm_split(glossary, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn glossary(open: Signal<Option<String>>) -> Area {
-        Ok(view::glossary(open))
+    fn glossary() -> Area<fn(Signal<Option<String>>) -> AnyView> {
+        Ok(view::glossary)
     }
     #[wasm_split(bench, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn bench(case: String) -> Area {
-        Ok(view::bench(case))
+    fn bench() -> Area<fn(String) -> AnyView> {
+        Ok(view::bench)
+    }
+    #[wasm_split(profile_more, wasm_split_path = ::leptos::wasm_split, fallible)]
+    fn profile_more() -> Area<fn(ProfileId) -> AnyView> {
+        Ok(view::profile_more)
     }
 
     pub const LOADERS: Loaders = Loaders {
-        simulation: || -> Loading { Box::pin(simulation()) },
-        present: |p| -> Loading { Box::pin(present(p)) },
-        chain: || -> Loading { Box::pin(chain()) },
-        packages: |s| -> Loading { Box::pin(packages(s)) },
-        report: |n| -> Loading { Box::pin(report(n)) },
-        catalog: |s| -> Loading { Box::pin(catalog(s)) },
-        glossary: |o| -> Loading { Box::pin(glossary(o)) },
-        bench: |c| -> Loading { Box::pin(bench(c)) },
+        simulation: || Box::pin(simulation()),
+        present: || Box::pin(present()),
+        chain: || Box::pin(chain()),
+        packages: || Box::pin(packages()),
+        report: || Box::pin(report()),
+        catalog: || Box::pin(catalog()),
+        glossary: || Box::pin(glossary()),
+        bench: || Box::pin(bench()),
+        profile_more: || Box::pin(profile_more()),
     };
 }
 

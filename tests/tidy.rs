@@ -178,3 +178,24 @@ fn no_test_is_skipped() {
         }
     }
 }
+
+/// Split points (`wasm_split`) are exported symbols: one in the library would pull its whole
+/// area into every binary that links it, the engine worker's wasm included. They live in the app
+/// binary, `src/main.rs`, only.
+#[test]
+fn split_points_live_in_the_app_binary_only() {
+    let planted: Vec<String> = rust_files("src")
+        .into_iter()
+        .filter(|(path, text)| path != "src/main.rs" && code(text).contains("#[wasm_split("))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(
+        planted.is_empty(),
+        "split points outside src/main.rs: {planted:?}"
+    );
+    let main = std::fs::read_to_string(root().join("src/main.rs")).unwrap();
+    assert!(
+        code(&main).contains("#[wasm_split("),
+        "src/main.rs has the split points"
+    );
+}

@@ -14,11 +14,12 @@ use std::pin::Pin;
 
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
-use send_wrapper::SendWrapper;
 
-use super::{bench, catalog_page, chain, glossary_page, packages, report, simulation};
+use super::{bench, catalog_page, chain, glossary_page, packages, profiles, report, simulation};
+use crate::model::ProfileId;
 
 /// An area's code did not arrive.
+#[derive(Clone, Copy)]
 pub struct NotLoaded;
 
 impl From<SplitLoaderError> for NotLoaded {
@@ -27,25 +28,29 @@ impl From<SplitLoaderError> for NotLoaded {
     }
 }
 
-/// An area's view, or why its code did not arrive.
-pub type Area = Result<AnyView, NotLoaded>;
-/// An area on its way: its chunk being fetched, then its view.
-pub type Loading = Pin<Box<dyn Future<Output = Area>>>;
+/// A split point's answer: once its chunk has arrived, the function that builds its view (or why
+/// the chunk did not arrive). The view is built by the page that asked, while it still shows:
+/// a chunk that arrives after the user moved on builds nothing.
+pub type Area<V> = Result<V, NotLoaded>;
+/// A split point's chunk on its way.
+pub type Loading<V> = Pin<Box<dyn Future<Output = Area<V>>>>;
 
-/// How the app binary loads each area (its split points).
+/// How the app binary loads each area (its split points); each gives the area's view builder.
 #[derive(Clone, Copy)]
 pub struct Loaders {
-    pub simulation: fn() -> Loading,
-    pub present: fn(String) -> Loading,
-    pub chain: fn() -> Loading,
-    pub packages: fn(Option<String>) -> Loading,
-    pub report: fn(Option<String>) -> Loading,
-    pub catalog: fn(Signal<Option<String>>) -> Loading,
-    pub glossary: fn(Signal<Option<String>>) -> Loading,
-    pub bench: fn(String) -> Loading,
+    pub simulation: fn() -> Loading<fn() -> AnyView>,
+    pub present: fn() -> Loading<fn(String) -> AnyView>,
+    pub chain: fn() -> Loading<fn() -> AnyView>,
+    pub packages: fn() -> Loading<fn(Option<String>) -> AnyView>,
+    pub report: fn() -> Loading<fn(Option<String>) -> AnyView>,
+    pub catalog: fn() -> Loading<fn(Signal<Option<String>>) -> AnyView>,
+    pub glossary: fn() -> Loading<fn(Signal<Option<String>>) -> AnyView>,
+    pub bench: fn() -> Loading<fn(String) -> AnyView>,
+    /// The Profiles editor below its first screen (`profiles::editor_below`).
+    pub profile_more: fn() -> Loading<fn(ProfileId) -> AnyView>,
 }
 
-/// The areas' views, each called inside its split point.
+/// The areas' views: each split point answers with one of these.
 pub mod view {
     use super::*;
 
@@ -73,31 +78,31 @@ pub mod view {
     pub fn bench(case: String) -> AnyView {
         view! { <bench::BenchPage case/> }.into_any()
     }
+    pub fn profile_more(id: ProfileId) -> AnyView {
+        profiles::editor_below(id)
+    }
 }
 
-/// The area `title` once `load` has brought its code: a status line meanwhile, and where the
-/// code cannot be fetched, what happened and a button that tries again.
-pub fn on_demand(
-    title: &'static str,
-    load: impl Fn() -> Loading + Send + Sync + 'static,
+/// `what` ("the Chain area") once `load` has brought its code, built by `show`: a status line
+/// meanwhile, and where the code cannot be fetched, what happened and a button that tries again.
+pub fn on_demand<V: Copy + Send + Sync + 'static>(
+    what: &'static str,
+    load: fn() -> Loading<V>,
+    show: impl Fn(V) -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
-    let attempt = RwSignal::new(0u32);
-    let loading = format!("Loading the {title} area…");
+    let area = LocalResource::new(move || load());
+    let what_ = what.strip_prefix("the ").unwrap_or(what);
     view! {
-        <Suspense fallback=move || view! { <p class="area-loading" role="status">{loading.clone()}</p> }>
-            {move || {
-                attempt.track();
-                let area = SendWrapper::new(load());
-                Suspend::new(async move {
-                    area.await.unwrap_or_else(|NotLoaded| view! {
-                        <div class="banner bad" role="alert">
-                            <p>{format!("The {title} area could not be loaded: its code did not arrive (the connection may have dropped, or the app was updated meanwhile). Your work is saved and untouched.")}</p>
-                            <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button>
-                        </div>
-                    }.into_any())
-                })
-            }}
-        </Suspense>
+        {move || match area.get() {
+            None => view! { <p class="area-loading" role="status">{format!("Loading {what}…")}</p> }.into_any(),
+            Some(Ok(build)) => untrack(|| show(build)),
+            Some(Err(NotLoaded)) => view! {
+                <div class="banner bad" role="alert">
+                    <p>{format!("The {what_} could not be loaded: its code did not arrive (the connection may have dropped, or the app was updated meanwhile). Your work is saved and untouched.")}</p>
+                    <button type="button" on:click=move |_| area.refetch()>"Try again"</button>
+                </div>
+            }.into_any(),
+        }}
     }
     .into_any()
 }

@@ -52,6 +52,7 @@ pub fn App(
     });
     on_cleanup(move || listener.remove());
     let route: Signal<Route> = route.into();
+    provide_context(loaders);
     provide_context(catalog_page::CatalogFilters::new());
     provide_context(simulation::SimStore::new());
     provide_context(chain::ChainStore::new());
@@ -122,29 +123,29 @@ pub fn App(
                 Route::Profiles => view! { <profiles::ProfilesPage/> }.into_any(),
                 // Every other area's code arrives when it is first opened (`areas`).
                 Route::Catalog { .. } => {
-                    areas::on_demand("Catalog", move || (loaders.catalog)(selected_table))
+                    areas::on_demand("the Catalog area", loaders.catalog, move |show| show(selected_table))
                 }
-                Route::Packages => areas::on_demand("Packages", move || (loaders.packages)(None)),
+                Route::Packages => areas::on_demand("the Packages area", loaders.packages, |show| show(None)),
                 Route::Report(_) => {
                     let named = match route.get_untracked() {
                         Route::Report(name) => name,
                         _ => None,
                     };
-                    areas::on_demand("Report", move || (loaders.report)(named.clone()))
+                    areas::on_demand("the Report area", loaders.report, move |show| show(named.clone()))
                 }
                 // A share link opens the Packages area with its preview; another link rebuilds it.
                 Route::Import(payload) => {
-                    areas::on_demand("Packages", move || (loaders.packages)(Some(payload.clone())))
+                    areas::on_demand("the Packages area", loaders.packages, move |show| show(Some(payload.clone())))
                 }
-                Route::Simulation => areas::on_demand("Simulation", loaders.simulation),
-                Route::Chain => areas::on_demand("Chain", loaders.chain),
+                Route::Simulation => areas::on_demand("the Simulation area", loaders.simulation, |show| show()),
+                Route::Chain => areas::on_demand("the Chain area", loaders.chain, |show| show()),
                 Route::Present(payload) => {
-                    areas::on_demand("Presenter", move || (loaders.present)(payload.clone()))
+                    areas::on_demand("the Presenter area", loaders.present, move |show| show(payload.clone()))
                 }
                 Route::Glossary { .. } => {
-                    areas::on_demand("Glossary", move || (loaders.glossary)(glossary_entry))
+                    areas::on_demand("the Glossary area", loaders.glossary, move |show| show(glossary_entry))
                 }
-                Route::Bench(case) => areas::on_demand("Bench", move || (loaders.bench)(case.clone())),
+                Route::Bench(case) => areas::on_demand("the Bench area", loaders.bench, move |show| show(case.clone())),
             }}
         </main>
         <footer class="app-footer">

@@ -11,7 +11,7 @@ const AREAS = [
   ['Report', 'Sign-off report'], ['Catalog', 'Catalog'], ['Glossary', 'Glossary'],
 ];
 
-test('the Profiles area needs no chunk; each other area fetches its own when first opened', async ({ page }) => {
+test('the first screen fetches only the profile editor\'s chunk; each other area fetches its own when first opened', async ({ page }) => {
   const fetched = [];
   page.on('request', (r) => {
     const file = new URL(r.url()).pathname.slice(1);
@@ -20,7 +20,11 @@ test('the Profiles area needs no chunk; each other area fetches its own when fir
   const app = new Studio(page);
   await app.open('#/profiles');
   await expect(page.getByRole('heading', { level: 1, name: 'Offline profiles' })).toBeVisible();
-  expect(fetched, 'chunks fetched for the first screen').toEqual([]);
+  // The editor below the first screen (scope form, limits, device, scope library) arrives right after.
+  await expect(page.getByRole('region', { name: 'Offline products' })).toBeVisible();
+  expect(fetched.filter((f) => f.startsWith('split_')), 'split points fetched for the first screen').toEqual([
+    expect.stringMatching(/^split_profile_more-[0-9a-f]{16}\.wasm$/),
+  ]);
   for (const [link, heading] of AREAS) {
     const area = link.toLowerCase();
     await app.nav(link).click();

@@ -9,6 +9,7 @@ mod operations;
 mod scopes;
 pub(crate) mod target;
 
+use super::areas::{self, Loaders};
 use super::fields::{Shown, TextField};
 use super::state::{use_studio, Studio};
 use super::storage::now_iso;
@@ -165,6 +166,7 @@ fn ProfileEditor(
     id: ProfileId,
 ) -> impl IntoView {
     let studio = use_studio();
+    let loaders = expect_context::<Loaders>();
     let catalog = Catalog::builtin();
     // Diagnostics of the profile, plus those of an open scope the profile does not use.
     let shown = Memo::new(move |_| {
@@ -273,15 +275,27 @@ fn ProfileEditor(
                     <target::TargetField id/>
                 </section>
                 <scopes::OfflineTables id/>
-                {move || studio.scope.get().map(|scope| view! { <scopes::ScopeForm scope profile=id/> })}
-                <limits::ProductsSection id/>
-                <limits::CustomersSection id/>
-                <limits::DeviceSection id/>
-                <scopes::ScopeLibrary profile=id/>
+                // Below the first screen: its code arrives right after the page's (`areas`).
+                {areas::on_demand("the rest of the profile editor", loaders.profile_more, move |show| show(id))}
             </div>
             <diagnostics::DiagnosticsPanel id/>
         </div>
     }
+}
+
+/// The editor below the Offline tables grid: the open scope's form (with its line details), the
+/// limits, the device configuration and the scope library. A split point of its own
+/// (`areas::Loaders::profile_more`): none of it is on the first screen.
+pub(crate) fn editor_below(id: ProfileId) -> AnyView {
+    let studio = use_studio();
+    view! {
+        {move || studio.scope.get().map(|scope| view! { <scopes::ScopeForm scope profile=id/> })}
+        <limits::ProductsSection id/>
+        <limits::CustomersSection id/>
+        <limits::DeviceSection id/>
+        <scopes::ScopeLibrary profile=id/>
+    }
+    .into_any()
 }
 
 /// Marks the profile provisioned, or clears the mark.
