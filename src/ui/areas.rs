@@ -35,19 +35,28 @@ pub type Area<V> = Result<V, NotLoaded>;
 /// A split point's chunk on its way.
 pub type Loading<V> = Pin<Box<dyn Future<Output = Area<V>>>>;
 
+/// A split point: it fetches its chunk and answers with a view builder `V`.
+pub type Load<V> = fn() -> Loading<V>;
+/// A view builder that takes `A` (a route's value, the profile, …).
+pub type Build<A> = fn(A) -> AnyView;
+/// A route's optional name or fragment.
+type Named = Option<String>;
+/// A route's selection, followed as it changes.
+type Selected = Signal<Option<String>>;
+
 /// How the app binary loads each area (its split points); each gives the area's view builder.
 #[derive(Clone, Copy)]
 pub struct Loaders {
-    pub simulation: fn() -> Loading<fn() -> AnyView>,
-    pub present: fn() -> Loading<fn(String) -> AnyView>,
-    pub chain: fn() -> Loading<fn() -> AnyView>,
-    pub packages: fn() -> Loading<fn(Option<String>) -> AnyView>,
-    pub report: fn() -> Loading<fn(Option<String>) -> AnyView>,
-    pub catalog: fn() -> Loading<fn(Signal<Option<String>>) -> AnyView>,
-    pub glossary: fn() -> Loading<fn(Signal<Option<String>>) -> AnyView>,
-    pub bench: fn() -> Loading<fn(String) -> AnyView>,
+    pub simulation: Load<fn() -> AnyView>,
+    pub present: Load<Build<String>>,
+    pub chain: Load<fn() -> AnyView>,
+    pub packages: Load<Build<Named>>,
+    pub report: Load<Build<Named>>,
+    pub catalog: Load<Build<Selected>>,
+    pub glossary: Load<Build<Selected>>,
+    pub bench: Load<Build<String>>,
     /// The Profiles editor below its first screen (`profiles::editor_below`).
-    pub profile_more: fn() -> Loading<fn(ProfileId) -> AnyView>,
+    pub profile_more: Load<Build<ProfileId>>,
 }
 
 /// The areas' views: each split point answers with one of these.
@@ -90,7 +99,7 @@ pub fn on_demand<V: Copy + Send + Sync + 'static>(
     load: fn() -> Loading<V>,
     show: impl Fn(V) -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
-    let area = LocalResource::new(move || load());
+    let area = LocalResource::new(load);
     let what_ = what.strip_prefix("the ").unwrap_or(what);
     view! {
         {move || match area.get() {
