@@ -5,10 +5,10 @@
 
 #[cfg(target_arch = "wasm32")]
 mod split {
-    use leptos::prelude::{AnyView, Signal};
+    use leptos::prelude::AnyView;
     use leptos::wasm_split::wasm_split;
     use offline_profile_studio::model::ProfileId;
-    use offline_profile_studio::ui::areas::{view, Area, Loaders};
+    use offline_profile_studio::ui::areas::{view, Area, Build, Loaders, Named, Selected};
 
     // Each split point answers with its area's view builder (`ui::areas::view`).
     #[wasm_split(simulation, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -16,7 +16,7 @@ mod split {
         Ok(view::simulation)
     }
     #[wasm_split(present, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn present() -> Area<fn(String) -> AnyView> {
+    fn present() -> Area<Build<String>> {
         Ok(view::present)
     }
     #[wasm_split(chain, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -24,27 +24,27 @@ mod split {
         Ok(view::chain)
     }
     #[wasm_split(packages, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn packages() -> Area<fn(Option<String>) -> AnyView> {
+    fn packages() -> Area<Build<Named>> {
         Ok(view::packages)
     }
     #[wasm_split(report, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn report() -> Area<fn(Option<String>) -> AnyView> {
+    fn report() -> Area<Build<Named>> {
         Ok(view::report)
     }
     #[wasm_split(catalog, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn catalog() -> Area<fn(Signal<Option<String>>) -> AnyView> {
+    fn catalog() -> Area<Build<Selected>> {
         Ok(view::catalog)
     }
     #[wasm_split(glossary, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn glossary() -> Area<fn(Signal<Option<String>>) -> AnyView> {
+    fn glossary() -> Area<Build<Selected>> {
         Ok(view::glossary)
     }
     #[wasm_split(bench, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn bench() -> Area<fn(String) -> AnyView> {
+    fn bench() -> Area<Build<String>> {
         Ok(view::bench)
     }
     #[wasm_split(profile_more, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn profile_more() -> Area<fn(ProfileId) -> AnyView> {
+    fn profile_more() -> Area<Build<ProfileId>> {
         Ok(view::profile_more)
     }
 

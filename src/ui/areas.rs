@@ -40,9 +40,9 @@ pub type Load<V> = fn() -> Loading<V>;
 /// A view builder that takes `A` (a route's value, the profile, …).
 pub type Build<A> = fn(A) -> AnyView;
 /// A route's optional name or fragment.
-type Named = Option<String>;
+pub type Named = Option<String>;
 /// A route's selection, followed as it changes.
-type Selected = Signal<Option<String>>;
+pub type Selected = Signal<Option<String>>;
 
 /// How the app binary loads each area (its split points); each gives the area's view builder.
 #[derive(Clone, Copy)]
