@@ -10,55 +10,31 @@ mod split {
     use offline_profile_studio::model::ProfileId;
     use offline_profile_studio::ui::areas::{view, Area, Build, Loaders, Named, Selected};
 
-    // Each split point answers with its area's view builder (`ui::areas::view`).
-    #[wasm_split(simulation, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn simulation() -> Area<fn() -> AnyView> {
-        Ok(view::simulation)
-    }
-    #[wasm_split(present, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn present() -> Area<Build<String>> {
-        Ok(view::present)
-    }
-    #[wasm_split(chain, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn chain() -> Area<fn() -> AnyView> {
-        Ok(view::chain)
-    }
-    #[wasm_split(packages, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn packages() -> Area<Build<Named>> {
-        Ok(view::packages)
-    }
-    #[wasm_split(report, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn report() -> Area<Build<Named>> {
-        Ok(view::report)
-    }
-    #[wasm_split(catalog, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn catalog() -> Area<Build<Selected>> {
-        Ok(view::catalog)
-    }
-    #[wasm_split(glossary, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn glossary() -> Area<Build<Selected>> {
-        Ok(view::glossary)
-    }
-    #[wasm_split(bench, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn bench() -> Area<Build<String>> {
-        Ok(view::bench)
-    }
-    #[wasm_split(profile_more, wasm_split_path = ::leptos::wasm_split, fallible)]
-    fn profile_more() -> Area<Build<ProfileId>> {
-        Ok(view::profile_more)
+    /// One split point per area: it fetches the area's chunk, then answers with the area's view
+    /// builder (`ui::areas::view`); `LOADERS` hands them to the app.
+    macro_rules! split_points {
+        ($($area:ident: $build:ty),* $(,)?) => {
+            $(
+                #[wasm_split($area, wasm_split_path = ::leptos::wasm_split, fallible)]
+                fn $area() -> Area<$build> {
+                    Ok(view::$area)
+                }
+            )*
+            pub const LOADERS: Loaders = Loaders { $($area: || Box::pin($area()),)* };
+        };
     }
 
-    pub const LOADERS: Loaders = Loaders {
-        simulation: || Box::pin(simulation()),
-        present: || Box::pin(present()),
-        chain: || Box::pin(chain()),
-        packages: || Box::pin(packages()),
-        report: || Box::pin(report()),
-        catalog: || Box::pin(catalog()),
-        glossary: || Box::pin(glossary()),
-        bench: || Box::pin(bench()),
-        profile_more: || Box::pin(profile_more()),
-    };
+    split_points! {
+        simulation: fn() -> AnyView,
+        present: Build<String>,
+        chain: fn() -> AnyView,
+        packages: Build<Named>,
+        report: Build<Named>,
+        catalog: Build<Selected>,
+        glossary: Build<Selected>,
+        bench: Build<String>,
+        profile_more: Build<ProfileId>,
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
