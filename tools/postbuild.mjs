@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CSP } from './csp.mjs';
-import { split } from './split.mjs';
+import { split, sri } from './split.mjs';
 
 const hook = process.argv[2] === undefined;
 const dir = hook ? process.env.TRUNK_STAGING_DIR : process.argv[2];
@@ -47,7 +47,7 @@ if (init) {
   const base = body.match(/from\s+'(.*\/)[^/']+'/)?.[1] ?? '/';
   const name = `init-${hash}.js`;
   writeFileSync(join(dir, name), body);
-  const integrity = `sha384-${createHash('sha384').update(body).digest('base64')}`;
+  const integrity = sri(body);
   html = html.replace(tag, () => `<script type="module" src="${base}${name}" integrity="${integrity}"></script>`);
 }
 

@@ -27,7 +27,8 @@ const FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
 
 const hash16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+/** The subresource-integrity value of `bytes` (also used by tools/postbuild.mjs). */
+export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 
 /** Splits the app in `dir` (a Trunk staging or dist directory); `release` runs wasm-opt. */

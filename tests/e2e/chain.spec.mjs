@@ -34,10 +34,7 @@ test('a 3-group plan with waves, a profile change and an outage runs; its result
   await app.open('#/profiles');
   // A second profile to change to.
   const p = new Profiles(page);
-  await p.general().getByRole('button', { name: 'Duplicate', exact: true }).click();
-  const choice = p.general().getByRole('group', { name: 'Duplicate this profile. Its scopes:' });
-  await choice.getByLabel(/^Copy them/).check();
-  await choice.getByRole('button', { name: 'Duplicate profile' }).click();
+  await p.duplicate({ copyScopes: true });
   await expect(p.name()).toHaveValue('Default 2');
 
   await app.goTo('Chain');
@@ -189,8 +186,7 @@ test('a group whose profile was deleted says so at its profile, and the plan can
   const app = new Studio(page);
   await app.open('#/profiles');
   const p = new Profiles(page);
-  await p.general().getByRole('button', { name: 'Duplicate', exact: true }).click();
-  await p.general().getByRole('group', { name: 'Duplicate this profile. Its scopes:' }).getByRole('button', { name: 'Duplicate profile' }).click();
+  await p.duplicate();
   await expect(p.name()).toHaveValue('Default 2');
   await app.goTo('Chain');
   await page.getByRole('button', { name: 'New rollout plan' }).click();

@@ -52,10 +52,7 @@ test('a profile duplicates with copied scopes, under a name that fits, and Undo 
   const app = new Studio(page);
   await app.open('#/profiles');
   const p = new Profiles(page);
-  await p.general().getByRole('button', { name: 'Duplicate', exact: true }).click();
-  const choice = p.general().getByRole('group', { name: 'Duplicate this profile. Its scopes:' });
-  await choice.getByLabel(/^Copy them/).check();
-  await choice.getByRole('button', { name: 'Duplicate profile' }).click();
+  await p.duplicate({ copyScopes: true });
   await expect(p.name()).toHaveValue('Default 2');
   await expect(page.getByText('Duplicated \u201cDefault pr\u201d as \u201cDefault 2\u201d with its own copies of the scopes')).toBeVisible();
   await expect(p.offlineTables()).toContainText('1010 Customers (Default 2)');

@@ -64,6 +64,14 @@ export class Profiles {
   checks() { return this.page.getByRole('complementary', { name: 'Checks' }); }
   list() { return this.page.getByRole('navigation', { name: 'Offline profiles' }); }
 
+  /** General: Duplicate, optionally choosing to copy the scopes, then confirm. */
+  async duplicate({ copyScopes = false } = {}) {
+    await this.general().getByRole('button', { name: 'Duplicate', exact: true }).click();
+    const choice = this.general().getByRole('group', { name: 'Duplicate this profile. Its scopes:' });
+    if (copyScopes) await choice.getByLabel(/^Copy them/).check();
+    await choice.getByRole('button', { name: 'Duplicate profile' }).click();
+  }
+
   /** Offline tables FastTab: Add, then pick the scope in the Description field. */
   async addScope(description) {
     await this.offlineTables().getByRole('button', { name: 'Add', exact: true }).click();

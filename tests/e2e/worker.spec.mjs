@@ -87,8 +87,7 @@ test('a comparison runs both profiles at once, in two workers', async ({ page })
   const app = new Studio(page);
   await app.open('#/profiles');
   const p = new Profiles(page);
-  await p.general().getByRole('button', { name: 'Duplicate', exact: true }).click();
-  await p.general().getByRole('group', { name: 'Duplicate this profile. Its scopes:' }).getByRole('button', { name: 'Duplicate profile' }).click();
+  await p.duplicate();
   await expect(p.name()).toHaveValue('Default 2');
   await app.goTo('Simulation');
   await scenario(page, 'Small store', 6);
