@@ -54,12 +54,14 @@ pub struct Revision {
 }
 
 #[derive(Deserialize)]
-struct EnvelopeIn {
+struct EnvelopeIn<'a> {
     schema_version: u32,
-    #[serde(default)]
-    workspace: Option<serde_json::Value>,
-    #[serde(default)]
-    profiles: Option<serde_json::Value>,
+    // Kept as text and read in a second pass, once the schema version says which shape it has
+    // (straight from text: the app does not carry a second, `Value`-based deserializer).
+    #[serde(default, borrow)]
+    workspace: Option<&'a serde_json::value::RawValue>,
+    #[serde(default, borrow)]
+    profiles: Option<&'a serde_json::value::RawValue>,
 }
 
 /// What was found in storage.
@@ -137,7 +139,7 @@ pub fn decode(raw: Option<&str>) -> Loaded {
         Err(e) => return unreadable(format!("the stored workspace is damaged ({e})")),
     };
     match envelope.schema_version {
-        SCHEMA_VERSION => match envelope.workspace.map(serde_json::from_value::<Workspace>) {
+        SCHEMA_VERSION => match envelope.workspace.map(|w| serde_json::from_str::<Workspace>(w.get())) {
             Some(Ok(ws)) => match repaired(ws) {
                 Some(ws) => Loaded::Restored(ws),
                 None => unreadable(
@@ -145,19 +147,20 @@ pub fn decode(raw: Option<&str>) -> Loaded {
                         .into(),
                 ),
             },
-            Some(Err(e)) => unreadable(format!("the stored workspace is damaged ({e})")),
+            Some(Err(e)) => unreadable(format!("the stored workspace is damaged ({})", what(&e))),
             None => unreadable("the stored workspace is missing its data".into()),
         },
         1 => match envelope
             .profiles
-            .map(serde_json::from_value::<Vec<V1Profile>>)
+            .map(|p| serde_json::from_str::<Vec<V1Profile>>(p.get()))
         {
             Some(Ok(profiles)) => Loaded::Migrated {
                 workspace: migrate_v1(profiles),
                 from_version: 1,
             },
             Some(Err(e)) => unreadable(format!(
-                "the stored workspace (schema 1) is damaged ({e})"
+                "the stored workspace (schema 1) is damaged ({})",
+                what(&e)
             )),
             None => unreadable("the stored workspace (schema 1) is missing its profiles".into()),
         },
@@ -165,6 +168,16 @@ pub fn decode(raw: Option<&str>) -> Loaded {
             "it was saved by a newer version of Offline Profile Studio (schema {v}; this one reads up to {SCHEMA_VERSION})"
         )),
         v => unreadable(format!("schema {v} is not one this version knows")),
+    }
+}
+
+/// What is wrong in a part read on its own, without serde_json's position: it counts from the
+/// start of that part, not of the stored text, so it would point at the wrong place.
+fn what(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(at) if e.line() > 0 => text[..at].to_string(),
+        _ => text,
     }
 }
 
