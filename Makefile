@@ -43,7 +43,7 @@ test-wasm:
 test-e2e:
 	TIERS=e2e tools/test.sh
 
-# Regenerates src/catalog/tables.tsv from data/channel_tables.json.
+# Regenerates src/catalog/tables.tsv and columns.tsv from data/channel_tables.json.
 catalog:
 	cargo run --bin gen-catalog
 

@@ -2,7 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use offline_profile_studio::catalog::{
-    generate::generate, Catalog, DbSchema, Job, SqlType, TableDirection,
+    generate::generate, Catalog, DbSchema, Job, SqlType, TableDirection, BUILTIN_COLUMNS,
+    BUILTIN_TABLES,
 };
 
 fn catalog() -> &'static Catalog {
@@ -20,11 +21,30 @@ fn the_checked_in_compact_catalog_is_what_the_generator_makes() {
     let root = env!("CARGO_MANIFEST_DIR");
     let json = std::fs::read_to_string(format!("{root}/data/channel_tables.json")).unwrap();
     let generated = generate(&json).unwrap();
-    let shipped = std::fs::read_to_string(format!("{root}/src/catalog/tables.tsv")).unwrap();
-    assert!(
-        generated == shipped,
-        "src/catalog/tables.tsv is stale or was edited: run `cargo run --bin gen-catalog`"
-    );
+    for (file, text) in [
+        ("tables", &generated.tables),
+        ("columns", &generated.columns),
+    ] {
+        let shipped = std::fs::read_to_string(format!("{root}/src/catalog/{file}.tsv")).unwrap();
+        assert!(
+            *text == shipped,
+            "src/catalog/{file}.tsv is stale or was edited: run `cargo run --bin gen-catalog`"
+        );
+    }
+}
+
+#[test]
+fn the_built_in_columns_read_on_demand_are_the_columns_read_with_the_tables() {
+    // Catalog::builtin() reads its columns only when asked; read both texts at once, every
+    // table's key and identity columns are checked to be its own, and the two agree.
+    let eager = Catalog::from_compact(BUILTIN_TABLES, BUILTIN_COLUMNS).expect("both texts parse");
+    assert_eq!(eager.tables(), catalog().tables());
+    let empty = eager
+        .tables()
+        .iter()
+        .filter(|t| t.columns().is_empty())
+        .count();
+    assert_eq!(empty, 0, "every table has columns");
 }
 
 /// The shared catalog JSON, the generator's input.
@@ -69,7 +89,7 @@ fn counts_match_the_source() {
         assert_eq!(n, in_source(&|t| source_job(t) == job.code()), "{job:?}");
     }
     assert!(count(&|t| t.job == Job::PosTransactions) > 0);
-    let columns: usize = c.tables().iter().map(|t| t.columns.len()).sum();
+    let columns: usize = c.tables().iter().map(|t| t.columns().len()).sum();
     let source_columns: usize = src
         .values()
         .map(|t| t["columns"].as_array().unwrap().len())
@@ -209,7 +229,11 @@ fn retail_transaction_table_is_an_upload_table_with_a_replication_counter() {
         t.replication_counter.as_deref(),
         Some("REPLICATIONCOUNTERFROMORIGIN")
     );
-    assert!(t.column("REPLICATIONCOUNTERFROMORIGIN").unwrap().identity);
+    assert!(t.column("REPLICATIONCOUNTERFROMORIGIN").is_some());
+    assert!(t.is_identity("REPLICATIONCOUNTERFROMORIGIN"));
+    assert_eq!(t.identity_in_key(), None);
+    let stock = catalog().get("RETAILSTOCKCOUNT").unwrap();
+    assert!(stock.identity_in_key().is_some(), "{stock:?}");
 }
 
 #[test]
@@ -281,26 +305,99 @@ fn job_codes_round_trip() {
 }
 
 #[test]
-fn the_compact_form_rejects_damage_with_the_line() {
-    let bad = "T\tax\tA\t1000\tdownload\t-\t1\t1\tID\tMISSING\tCDM\t\nC\tID\tINT\t-\t-\n";
-    let err = Catalog::from_compact(bad).unwrap_err();
-    assert!(
-        err.to_string().contains("unknown parent table MISSING"),
-        "{err}"
-    );
-    let err = Catalog::from_compact("C\tID\tINT\t-\t-\n").unwrap_err();
-    assert_eq!(err.line, 1);
-    let err =
-        Catalog::from_compact("T\tax\tA\t1000\tsideways\t-\t1\t1\tID\t\tCDM\t\n").unwrap_err();
-    assert!(err.to_string().contains("sideways"));
-    let err = Catalog::from_compact("D\thow\tsource\t1000\n").unwrap_err();
-    assert!(
-        err.to_string().contains("documented job before any table"),
-        "{err}"
-    );
-    let err = Catalog::from_compact(
-        "T\tax\tA\t1000\tdownload\t-\t1\t1\tID\t\tCDM\t\nD\thow\tsource\t9999\nC\tID\tINT\t-\t-\n",
-    )
-    .unwrap_err();
-    assert!(err.to_string().contains("unknown inferred job"), "{err}");
+fn the_compact_form_rejects_damage_with_the_text_and_line() {
+    // A well-formed two-table catalog, then one damage at a time: (tables, columns, error).
+    const T: &str = "T\tax\tA\t1000\tdownload\t-\t1\t1\tID\tID\t\tCDM\t\nT\tax\tB\t1000\tdownload\t-\t1\t1\tID\t\tA\tCDM\tBees\n";
+    const C: &str = "T\tA\nC\tID\tINT\t-\t-\nT\tB\nC\tID\tINT\t-\tn\n";
+    let good = Catalog::from_compact(T, C).expect("the sample parses");
+    assert_eq!(good.get("A").unwrap().identity_in_key(), Some("ID"));
+    assert!(good.get("B").unwrap().columns()[0].nullable);
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            &T.replace("\tA\tCDM", "\tMISSING\tCDM"),
+            C,
+            "catalog tables, line 2: unknown parent table MISSING",
+        ),
+        (
+            "C\tID\tINT\t-\t-\n",
+            "",
+            "catalog tables, line 1: unexpected line \"C\\tID\\tINT\\t-\\t-\"",
+        ),
+        (
+            &T.replace("download", "sideways"),
+            C,
+            "catalog tables, line 1: unknown direction \"sideways\"",
+        ),
+        (
+            "D\thow\tsource\t1000\n",
+            "",
+            "catalog tables, line 1: a documented job before any table",
+        ),
+        (
+            &T.replace("CDM\t\n", "CDM\t\nD\thow\tsource\t9999\n"),
+            C,
+            "catalog tables, line 2: unknown inferred job \"9999\"",
+        ),
+        (
+            &T.replace("\tB\t", "\tA\t"),
+            C,
+            "catalog tables, line 0: a table name appears twice",
+        ),
+        (
+            T,
+            "C\tID\tINT\t-\t-\n",
+            "catalog columns, line 1: a column before any table",
+        ),
+        (
+            T,
+            &C.replace("T\tB", "T\tX"),
+            "catalog columns, line 3: expected the columns of B, found X",
+        ),
+        (
+            T,
+            "T\tA\nC\tID\tINT\t-\t-\n",
+            "catalog columns, line 0: the columns of B are missing",
+        ),
+        (
+            T,
+            &format!("{C}T\tZ\n"),
+            "catalog columns, line 5: Z is not in the tables text",
+        ),
+        (
+            T,
+            &C.replace("\tn\n", "\ti\n"),
+            "catalog columns, line 4: unknown nullable flag \"i\"",
+        ),
+        (
+            T,
+            &C.replace("INT\t-\tn", "WORD\t-\tn"),
+            "catalog columns, line 4: unknown SQL type \"WORD\"",
+        ),
+        (
+            T,
+            &C.replacen("C\tID", "C\tRECID", 1),
+            "catalog columns, line 1: key column ID is not a column of A",
+        ),
+        (
+            &T.replacen("\tID\tID\t", "\tID,RECID\t\t", 1),
+            &C.replacen(
+                "C\tID\tINT\t-\t-\n",
+                "C\tID\tINT\t-\t-\nC\tRECID\tINT\t-\t-\n",
+                1,
+            )
+            .replacen("\tRECID\tINT", "\tSEQ\tINT", 1),
+            "catalog columns, line 1: key column RECID is not a column of A",
+        ),
+        (
+            &T.replacen("\tID\tID\t", "\tID\tSEQ\t", 1),
+            C,
+            "catalog columns, line 1: identity column SEQ is not a column of A",
+        ),
+    ];
+    for (tables, columns, expected) in cases {
+        match Catalog::from_compact(tables, columns) {
+            Ok(_) => panic!("accepted: {expected}"),
+            Err(e) => assert_eq!(e.to_string(), *expected),
+        }
+    }
 }

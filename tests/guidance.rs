@@ -133,8 +133,7 @@ fn each_rule_fires_when_it_should_and_not_otherwise() {
 #[test]
 fn an_uploaded_table_without_a_replication_counter_is_an_error() {
     // A custom transactional table the catalog knows without its counter column.
-    let tsv = include_str!("../src/catalog/tables.tsv");
-    let custom: String = tsv
+    let custom: String = offline_profile_studio::catalog::BUILTIN_TABLES
         .lines()
         .map(|l| {
             if l.starts_with("T\tax\tRETAILTRANSACTIONTABLE\t") {
@@ -145,7 +144,8 @@ fn an_uploaded_table_without_a_replication_counter_is_an_error() {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let catalog = Catalog::from_compact(&custom).expect("the changed catalog parses");
+    let catalog = Catalog::from_compact(&custom, offline_profile_studio::catalog::BUILTIN_COLUMNS)
+        .expect("the changed catalog parses");
     let ws = Workspace::with_default_profile();
     let found = findings(&ws, &catalog, "GDN-COUNTER-INDEX");
     assert_eq!(found.len(), 1, "{found:#?}");

@@ -8,13 +8,17 @@
 //! heuristic estimates, never measurements.
 //!
 //! The app does not ship that JSON. `cargo run --bin gen-catalog` turns it into the compact,
-//! tab-separated form in `src/catalog/tables.tsv` (see [`compact`] for the format), which is
-//! compiled in with `include_str!` and parsed once, on first use. A host test regenerates the
-//! compact form and fails when the checked-in file is stale or was edited by hand.
+//! tab-separated form (see [`compact`] for the format): the tables in `src/catalog/tables.tsv`
+//! and their columns in `src/catalog/columns.tsv`, compiled in with `include_str!`. The tables
+//! are parsed on first use; the columns only when something asks for them ([`Table::columns`]),
+//! so the app's first screen, which never does, does not carry them (its wasm is split: see
+//! ARCHITECTURE.md). A host test regenerates both files and fails when either is stale or was
+//! edited by hand.
 //!
 //! This module belongs to the pure core: it never imports leptos, web-sys or js-sys, and never
 //! does I/O.
 
+mod columns;
 pub mod compact;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
@@ -27,8 +31,10 @@ use std::sync::OnceLock;
 
 pub use graph::ParentCycle;
 
-/// The compact catalog compiled into the app.
-const BUILTIN_TSV: &str = include_str!("tables.tsv");
+/// The compact catalog compiled into the app: its tables, and their columns.
+pub const BUILTIN_TABLES: &str = include_str!("tables.tsv");
+/// The built-in tables' columns (read only through [`Table::columns`]).
+pub const BUILTIN_COLUMNS: &str = include_str!("columns.tsv");
 
 /// Index of a table in [`Catalog::tables`]; valid only for the catalog that issued it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -339,8 +345,6 @@ pub struct Column {
     pub size: Option<ColumnSize>,
     /// Whether the column accepts NULL.
     pub nullable: bool,
-    /// Whether the column is an identity (auto-numbered) column.
-    pub identity: bool,
 }
 
 impl Column {
@@ -410,8 +414,10 @@ pub struct Table {
     pub replication_counter: Option<String>,
     /// Primary-key column names (one table has none).
     pub primary_key: Vec<String>,
-    /// Columns in declared order.
-    pub columns: Vec<Column>,
+    /// Identity (auto-numbered) column names, usually none or one.
+    pub identity_columns: Vec<String>,
+    /// Columns in declared order: [`Table::columns`].
+    pub(crate) columns: columns::Columns,
     /// A heuristic typical row size in bytes: an estimate, not a measurement.
     pub est_row_bytes: u32,
     /// The sum of the declared column maxima, without row overhead.
@@ -494,9 +500,30 @@ impl Table {
         self.job_documented.is_some()
     }
 
+    /// The columns, in declared order.
+    pub fn columns(&self) -> &[Column] {
+        self.columns.get()
+    }
+
+    /// Whether `column` is an identity (auto-numbered) column.
+    pub fn is_identity(&self, column: &str) -> bool {
+        self.identity_columns
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(column))
+    }
+
+    /// The identity column in the primary key, if there is one (offline tables may not have
+    /// one). Needs no column list.
+    pub fn identity_in_key(&self) -> Option<&str> {
+        self.identity_columns
+            .iter()
+            .find(|c| self.primary_key.contains(c))
+            .map(String::as_str)
+    }
+
     /// The column of that name, if the table has one.
     pub fn column(&self, name: &str) -> Option<&Column> {
-        self.columns
+        self.columns()
             .iter()
             .find(|c| c.name.eq_ignore_ascii_case(name))
     }
@@ -506,7 +533,7 @@ impl Table {
     pub fn create_sql(&self) -> String {
         let mut sql = format!("CREATE TABLE \"{}\" (\n", self.name);
         let mut lines: Vec<String> = self
-            .columns
+            .columns()
             .iter()
             .map(|c| {
                 let not_null = if c.nullable { "" } else { " NOT NULL" };
@@ -538,9 +565,11 @@ pub struct Catalog {
 
 /// A catalog that could not be read; names the line and what was wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("catalog line {line}: {message}")]
+#[error("catalog {text}, line {line}: {message}")]
 pub struct CatalogError {
-    /// 1-based line number in the compact form.
+    /// Which text of the compact form: `tables` or `columns`.
+    pub text: &'static str,
+    /// 1-based line number in that text (0: the text as a whole).
     pub line: usize,
     /// What was wrong.
     pub message: String,
@@ -553,14 +582,15 @@ impl Catalog {
         BUILTIN.get_or_init(|| {
             // The compact form is generated and checked by a host test, so a failure here is a
             // build defect, not bad user input.
-            Catalog::from_compact(BUILTIN_TSV)
+            compact::parse_tables(BUILTIN_TABLES, None)
                 .expect("the built-in catalog is generated and tested")
         })
     }
 
-    /// Parses a catalog in the compact form and builds its indexes.
-    pub fn from_compact(text: &str) -> Result<Catalog, CatalogError> {
-        compact::parse(text)
+    /// Parses a catalog in the compact form (its tables and their columns) and builds its
+    /// indexes.
+    pub fn from_compact(tables: &str, columns: &str) -> Result<Catalog, CatalogError> {
+        compact::parse_tables(tables, Some(columns))
     }
 
     /// Builds the indexes from tables whose parents are given by name.

@@ -108,7 +108,7 @@ pub fn schema_sql(profile: &ResolvedProfile, catalog: &Catalog) -> String {
             sql.push_str(&t.create_sql());
             sql.push('\n');
             let mut indexed: Vec<&str> = t
-                .columns
+                .columns()
                 .iter()
                 .filter(|c| matches!(c.sql_type, SqlType::Timestamp | SqlType::RowVersion))
                 .map(|c| c.name.as_str())

@@ -172,7 +172,7 @@ fn ResultRow(
             <td>
                 <DirectionBadge direction=t.direction/>
             </td>
-            <td class="num">{t.columns.len()}</td>
+            <td class="num">{t.columns().len()}</td>
         </tr>
     }
 }
@@ -332,7 +332,7 @@ fn TableDetail(
                 <TableLinks ids=t.children.clone() none="No table refers to this one."/>
             </section>
             <section aria-labelledby="columns-title">
-                <h3 id="columns-title">{format!("Columns ({})", t.columns.len())}</h3>
+                <h3 id="columns-title">{format!("Columns ({})", t.columns().len())}</h3>
                 <ScrollBox label="Columns">
                     <table class="columns">
                         <thead>
@@ -345,13 +345,13 @@ fn TableDetail(
                             </tr>
                         </thead>
                         <tbody>
-                            {t.columns
+                            {t.columns()
                                 .iter()
                                 .map(|c| {
                                     let in_key = t.primary_key.contains(&c.name);
                                     let mut notes = Vec::new();
                                     if in_key { notes.push("primary key"); }
-                                    if c.identity { notes.push("identity"); }
+                                    if t.is_identity(&c.name) { notes.push("identity"); }
                                     if t.replication_counter.as_deref() == Some(c.name.as_str()) {
                                         notes.push("replication counter");
                                     }

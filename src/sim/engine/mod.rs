@@ -237,7 +237,7 @@ fn plan_tables(
             parents: Vec::new(),
             ddl: t.create_sql(),
             columns: t
-                .columns
+                .columns()
                 .iter()
                 .map(|c| {
                     // The declared length; `MAX` (and a missing length) as MAX_TEXT.

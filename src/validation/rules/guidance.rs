@@ -62,13 +62,9 @@ fn counters_and_keys(p: &Profile, scopes: &[&Scope], catalog: &Catalog, out: &mu
                     format!("{name} is uploaded but has no replication counter column: registers cannot mark which rows are new, and without an index on that column upload packages time out. Source: Dynamics 365 Commerce offline troubleshooting (upload packages time out when a custom transactional table lacks an index on its replication counter)."),
                     remove());
             }
-            if let Some(c) = t
-                .columns
-                .iter()
-                .find(|c| c.identity && t.primary_key.contains(&c.name))
-            {
+            if let Some(column) = t.identity_in_key() {
                 push(out, "GDN-IDENTITY-KEY", Severity::Warning, place(Some(p.id), Some(s.id), Some(name), Field::ScopeTables),
-                    format!("{name}\u{2019}s primary key includes the identity column {}: offline tables may have a multi-column key, but not one with an identity column (head office and each register number their rows separately, so keys collide). Source: AX 2012 R3 documentation on custom offline tables.", c.name),
+                    format!("{name}\u{2019}s primary key includes the identity column {column}: offline tables may have a multi-column key, but not one with an identity column (head office and each register number their rows separately, so keys collide). Source: AX 2012 R3 documentation on custom offline tables."),
                     remove());
             }
         }
