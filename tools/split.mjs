@@ -6,8 +6,10 @@
 //   1. `wasm-split-cli` (crate wasm_split_cli_support, installed by tools/setup.sh) reads the wasm
 //      cargo linked (with --emit-relocs, build.rs) and writes the main module, the chunks and the
 //      loader `__wasm_split.js`;
-//   2. wasm-bindgen makes the main module's JS and wasm again, under Trunk's hashed name (it
-//      replaces Trunk's own pair, which still imports the unsplit placeholders);
+//   2. wasm-bindgen makes the main module's JS and wasm again, which replace Trunk's own pair
+//      (it still imports the unsplit placeholders) under Trunk's hashed names. Bindgen runs
+//      under a short name: the wasm names its JS module in each of its ~400 imports, and
+//      Trunk's hashed name there cost 3 KB gzip of the first screen;
 //   3. release builds: wasm-opt -Oz on the main module and on every chunk, as Trunk does;
 //   4. chunks and the loader get content-hashed names (so no browser or service worker keeps an
 //      old chunk beside a new app), `wasm-chunks.json` lists them for the service worker
@@ -21,6 +23,8 @@ import { join } from 'node:path';
 
 export const CHUNKS = 'wasm-chunks.json';
 const APP = 'offline-profile-studio';
+// The name wasm-bindgen writes under (the files are then renamed to Trunk's).
+const BOUND = 'app';
 // The features rustc's wasm32 target uses; wasm-opt must be told for the chunks (they carry no
 // target_features section).
 const FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
@@ -45,9 +49,9 @@ export function split(dir, release) {
 
   run('wasm-split-cli', [linked, work, '--out-name', stem]);
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--no-demangle',
-    '--out-dir', join(work, 'bindgen'), '--out-name', stem, join(work, `${stem}.wasm`)]);
+    '--out-dir', join(work, 'bindgen'), '--out-name', BOUND, join(work, `${stem}.wasm`)]);
   const chunks = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`);
-  const main = join(work, 'bindgen', `${stem}_bg.wasm`);
+  const main = join(work, 'bindgen', `${BOUND}_bg.wasm`);
   if (release) {
     for (const file of [main, ...chunks.map((c) => join(work, c))]) {
       run('wasm-opt', ['-Oz', ...FEATURES, file, '-o', file]);
@@ -69,7 +73,11 @@ export function split(dir, release) {
   const loaderName = `__wasm_split-${hash16(loader)}.js`;
   writeFileSync(join(dir, loaderName), loader);
   files.push(loaderName);
-  let glue = readFileSync(join(work, 'bindgen', `${stem}.js`), 'utf8');
+  let glue = readFileSync(join(work, 'bindgen', `${BOUND}.js`), 'utf8');
+  // The wasm's default address (when the page names none) is the file under Trunk's name.
+  const wasmUrl = `new URL('${BOUND}_bg.wasm', import.meta.url)`;
+  if (glue.split(wasmUrl).length !== 2) throw new Error(`split: the app JS does not name ${BOUND}_bg.wasm once`);
+  glue = glue.replace(wasmUrl, `new URL('${stem}_bg.wasm', import.meta.url)`);
   // Only the `import … from` lines: the wasm's own import module keeps its name.
   const imports = /(\bfrom\s*)(["'])\.\/__wasm_split\.js\2/g;
   if (!imports.test(glue)) throw new Error('split: the app JS does not import ./__wasm_split.js');

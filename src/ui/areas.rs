@@ -11,6 +11,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -94,17 +95,35 @@ pub mod view {
 
 /// `what` ("the Chain area") once `load` has brought its code, built by `show`: a status line
 /// meanwhile, and where the code cannot be fetched, what happened and a button that tries again.
-pub fn on_demand<V: Copy + Send + Sync + 'static>(
+/// Generic only in this thin wrapper: the page itself is one function for every area.
+pub fn on_demand<V: Copy + 'static>(
     what: &'static str,
     load: fn() -> Loading<V>,
-    show: impl Fn(V) -> AnyView + Send + Sync + 'static,
+    show: impl Fn(V) -> AnyView + 'static,
 ) -> AnyView {
+    let show = Rc::new(show);
+    area_page(
+        what,
+        Box::new(move || {
+            let show = show.clone();
+            Box::pin(async move {
+                let build = load().await?;
+                Ok(Rc::new(move || show(build)) as Shown)
+            })
+        }),
+    )
+}
+
+/// An area's view once its code is there.
+type Shown = Rc<dyn Fn() -> AnyView>;
+
+fn area_page(what: &'static str, load: Box<dyn Fn() -> Loading<Shown>>) -> AnyView {
     let area = LocalResource::new(load);
     let what_ = what.strip_prefix("the ").unwrap_or(what);
     view! {
         {move || match area.get() {
             None => view! { <p class="area-loading" role="status">{format!("Loading {what}…")}</p> }.into_any(),
-            Some(Ok(build)) => untrack(|| show(build)),
+            Some(Ok(show)) => untrack(|| show()),
             Some(Err(NotLoaded)) => view! {
                 <div class="banner bad" role="alert">
                     <p>{format!("The {what_} could not be loaded: its code did not arrive (the connection may have dropped, or the app was updated meanwhile). Your work is saved and untouched.")}</p>
