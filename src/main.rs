@@ -8,7 +8,7 @@ mod split {
     use leptos::prelude::AnyView;
     use leptos::wasm_split::wasm_split;
     use offline_profile_studio::model::ProfileId;
-    use offline_profile_studio::ui::areas::{view, Area, Build, Loaders, Named, Selected};
+    use offline_profile_studio::ui::areas::{view, Area, Below, Build, Loaders, Named, Selected};
 
     /// One split point per area: it fetches the area's chunk, then answers with the area's view
     /// builder (`ui::areas::view`); `LOADERS` hands them to the app.
@@ -33,7 +33,7 @@ mod split {
         catalog: Build<Selected>,
         glossary: Build<Selected>,
         bench: Build<String>,
-        profile_more: Build<ProfileId>,
+        profile_more: Build<(ProfileId, Below)>,
     }
 }
 

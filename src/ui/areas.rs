@@ -56,8 +56,18 @@ pub struct Loaders {
     pub catalog: Load<Build<Selected>>,
     pub glossary: Load<Build<Selected>>,
     pub bench: Load<Build<String>>,
-    /// The Profiles editor below its first screen (`profiles::editor_below`).
-    pub profile_more: Load<Build<ProfileId>>,
+    /// The parts of the Profiles area below its first screen (`Below`).
+    pub profile_more: Load<Build<(ProfileId, Below)>>,
+}
+
+/// A part of the Profiles area below its first screen, all in one chunk (fetched right after
+/// the page's own code).
+#[derive(Clone, Copy)]
+pub enum Below {
+    /// The editor under the Offline tables grid (`profiles::editor_below`).
+    Editor,
+    /// Operations offline, under the findings in the Checks panel.
+    Operations,
 }
 
 /// The areas' views: each split point answers with one of these.
@@ -88,8 +98,11 @@ pub mod view {
     pub fn bench(case: String) -> AnyView {
         view! { <bench::BenchPage case/> }.into_any()
     }
-    pub fn profile_more(id: ProfileId) -> AnyView {
-        profiles::editor_below(id)
+    pub fn profile_more((id, part): (ProfileId, Below)) -> AnyView {
+        match part {
+            Below::Editor => profiles::editor_below(id),
+            Below::Operations => view! { <profiles::OperationsPanel id/> }.into_any(),
+        }
     }
 }
 

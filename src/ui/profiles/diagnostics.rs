@@ -2,6 +2,7 @@
 //! where one is safe, a one-click fix.
 
 use super::open_field;
+use crate::ui::areas::{self, Below, Loaders};
 use crate::ui::fields::Shown;
 use crate::ui::state::use_studio;
 use crate::validation::{Counts, Severity};
@@ -14,6 +15,7 @@ pub fn DiagnosticsPanel(
     id: crate::model::ProfileId,
 ) -> impl IntoView {
     let studio = use_studio();
+    let loaders = expect_context::<Loaders>();
     let shown = expect_context::<Shown>().0;
     let counts = Memo::new(move |_| shown.with(|ds| Counts::of(ds)));
     let show_info = RwSignal::new(false);
@@ -84,7 +86,8 @@ pub fn DiagnosticsPanel(
                     }
                 />
             </ul>
-            <super::operations::OperationsPanel id/>
+            // Below the first screen, in the chunk of the editor's lower part (`areas`).
+            {areas::on_demand("the operations offline", loaders.profile_more, move |show| show((id, Below::Operations)))}
         </aside>
     }
 }

@@ -9,7 +9,9 @@ mod operations;
 mod scopes;
 pub(crate) mod target;
 
-use super::areas::{self, Loaders};
+pub(crate) use operations::OperationsPanel;
+
+use super::areas::{self, Below, Loaders};
 use super::fields::{Shown, TextField};
 use super::state::{use_studio, Studio};
 use super::storage::now_iso;
@@ -276,7 +278,7 @@ fn ProfileEditor(
                 </section>
                 <scopes::OfflineTables id/>
                 // Below the first screen: its code arrives right after the page's (`areas`).
-                {areas::on_demand("the rest of the profile editor", loaders.profile_more, move |show| show(id))}
+                {areas::on_demand("the rest of the profile editor", loaders.profile_more, move |show| show((id, Below::Editor)))}
             </div>
             <diagnostics::DiagnosticsPanel id/>
         </div>
