@@ -22,10 +22,11 @@ build:
 	trunk build --release --locked
 	node tools/postbuild.mjs dist
 
-# The crash-screen test's build: a release build with the hidden panic trigger, in dist-crash/.
+# The crash-screen test's build: a release build with the hidden panic trigger, in dist-crash/
+# (its wasm not size-optimised, as in tools/test.sh).
 build-crash:
 	SETUP_SKIP_BROWSER=1 tools/setup.sh
-	trunk build --release --locked --features crash-test --dist dist-crash
+	SPLIT_WASM_OPT=0 trunk build --release --locked --features crash-test --dist dist-crash
 	node tools/postbuild.mjs dist-crash
 
 setup:

@@ -23,7 +23,7 @@ if (!dir) {
 // First the app's wasm is split into the first screen and its areas (tools/split.mjs), in every
 // build: Trunk's own JS would import the unsplit placeholders.
 try {
-  split(dir, hook ? process.env.TRUNK_PROFILE === 'release' : true);
+  await split(dir, hook ? process.env.TRUNK_PROFILE === 'release' : true);
 } catch (e) {
   console.error(`postbuild: ${e.message}`);
   process.exit(1);

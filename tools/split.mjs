@@ -10,16 +10,19 @@
 //      (it still imports the unsplit placeholders) under Trunk's hashed names. Bindgen runs
 //      under a short name: the wasm names its JS module in each of its ~400 imports, and
 //      Trunk's hashed name there cost 3 KB gzip of the first screen;
-//   3. release builds: wasm-opt -Oz on the main module and on every chunk, as Trunk does;
+//   3. release builds: wasm-opt -Oz on the main module and on every chunk, as Trunk does, two at
+//      a time on two cores (SPLIT_WASM_OPT=0 skips it: the crash-screen test's build);
 //   4. chunks and the loader get content-hashed names (so no browser or service worker keeps an
 //      old chunk beside a new app), `wasm-chunks.json` lists them for the service worker
 //      (public/sw.js caches them for offline use), and index.html's integrity attributes are
 //      recomputed for the files that changed.
 // Idempotent: a directory already split (wasm-chunks.json present) is left as it is.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { promisify } from 'node:util';
 
 export const CHUNKS = 'wasm-chunks.json';
 const APP = 'offline-profile-studio';
@@ -35,8 +38,23 @@ const hash16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice
 export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 
+/** wasm-opt -Oz on each file in place, as many at once as there are cores (the main module
+ * first: it takes longest). */
+async function optimize(files) {
+  const opt = promisify(execFile);
+  const queue = [...files];
+  const worker = async () => {
+    for (let file; (file = queue.shift()) !== undefined;) {
+      await opt('wasm-opt', ['-Oz', ...FEATURES, file, '-o', file]).catch((e) => {
+        throw new Error(`wasm-opt ${file}: ${e.stderr || e.message}`);
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
+}
+
 /** Splits the app in `dir` (a Trunk staging or dist directory); `release` runs wasm-opt. */
-export function split(dir, release) {
+export async function split(dir, release) {
   if (existsSync(join(dir, CHUNKS))) return false;
   const js = readdirSync(dir).find((f) => new RegExp(`^${APP}-[0-9a-f]{16}\\.js$`).test(f));
   if (!js) throw new Error(`split: no ${APP}-<hash>.js in ${dir}`);
@@ -52,11 +70,7 @@ export function split(dir, release) {
     '--out-dir', join(work, 'bindgen'), '--out-name', BOUND, join(work, `${stem}.wasm`)]);
   const chunks = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`);
   const main = join(work, 'bindgen', `${BOUND}_bg.wasm`);
-  if (release) {
-    for (const file of [main, ...chunks.map((c) => join(work, c))]) {
-      run('wasm-opt', ['-Oz', ...FEATURES, file, '-o', file]);
-    }
-  }
+  if (release && process.env.SPLIT_WASM_OPT !== '0') await optimize([main, ...chunks.map((c) => join(work, c))]);
 
   // Content-hashed chunk names, written into the loader; then the loader's own hashed name,
   // written into the main module's JS.
