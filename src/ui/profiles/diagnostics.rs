@@ -87,7 +87,7 @@ pub fn DiagnosticsPanel(
                 />
             </ul>
             // Below the first screen, in the chunk of the editor's lower part (`areas`).
-            {areas::on_demand("the operations offline", loaders.profile_more, move |show| show((id, Below::Operations)))}
+            {areas::on_demand("the Operations offline list", loaders.profile_more, move |show| show((id, Below::Operations)))}
         </aside>
     }
 }
