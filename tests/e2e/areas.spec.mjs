@@ -48,14 +48,19 @@ test.describe(() => {
     const profiles = new Profiles(page);
     await app.open('#/profiles');
     await profiles.description().fill('Kept while the Chain area failed');
-    await page.route(/\/split_chain-[0-9a-f]{16}\.wasm$/, (route) => route.abort('failed'));
+    let refused = 0;
+    await page.route(/\/split_chain-[0-9a-f]{16}\.wasm$/, (route) => { refused += 1; return route.abort('failed'); });
     await app.nav('Chain').click();
     const alert = page.getByRole('alert').filter({ hasText: 'The Chain area could not be loaded' });
     await expect(alert).toContainText('Your work is saved and untouched');
     await expect(page.getByRole('heading', { level: 1, name: 'Chain' })).toHaveCount(0);
-    // Still broken: a second failure says the same.
+    expect(refused).toBe(1);
+    // Still broken: a second failure says the same. (Wait for the retry's request itself: the
+    // first alert may still show before the retry has begun.)
     await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => refused).toBe(2);
     await expect(page.getByRole('alert').filter({ hasText: 'The Chain area could not be loaded' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Chain' })).toHaveCount(0);
     await page.unroute(/\/split_chain-[0-9a-f]{16}\.wasm$/);
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Chain' })).toBeVisible();
