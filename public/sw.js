@@ -19,7 +19,8 @@ const EXTRA = ['sqljs/sql-wasm.wasm', 'engine-worker_loader.js', 'engine-worker.
 // The areas' wasm chunks and their loader (tools/split.mjs), fetched by the app when an area first
 // opens: the build lists them here, so that every area opens offline too.
 const CHUNKS = 'wasm-chunks.json';
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+// Trunk writes its hash without leading zeros (fewer than 16 digits one time in 16).
+const HASHED = /-[0-9a-f]{10,16}(_bg)?\.[a-z0-9]+$/;
 
 /** The same-origin files an HTML page references through script src and link href. */
 function referenced(html, base) {

@@ -56,7 +56,8 @@ async function optimize(files) {
 /** Splits the app in `dir` (a Trunk staging or dist directory); `release` runs wasm-opt. */
 export async function split(dir, release) {
   if (existsSync(join(dir, CHUNKS))) return false;
-  const js = readdirSync(dir).find((f) => new RegExp(`^${APP}-[0-9a-f]{16}\\.js$`).test(f));
+  // Trunk writes its hash in hex without leading zeros: 16 digits, or fewer one time in 16.
+  const js = readdirSync(dir).find((f) => new RegExp(`^${APP}-[0-9a-f]{1,16}\\.js$`).test(f));
   if (!js) throw new Error(`split: no ${APP}-<hash>.js in ${dir}`);
   const stem = js.slice(0, -3);
   const target = process.env.CARGO_TARGET_DIR ?? 'target';
